@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class HealthContentConfig(AppConfig):
+    """The medical-content domain: blocks, disclaimers, profiles, review and the publish gate."""
+
+    name = "health_content"
+    verbose_name = "Health content"
+    default_auto_field = "django.db.models.BigAutoField"

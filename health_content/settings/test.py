@@ -1,0 +1,18 @@
+"""Test runs: fast password hashing, in-memory email, local static files."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Each test process gets its own media directory so uploads never touch the
+# developer's files.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="health-blog-media-"))  # noqa: F405
+# Serve static files straight from the source folders; tests never run collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,47 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Site
+
+from blog.models import BlogIndexPage, HomePage
+
+
+@pytest.mark.django_db
+def test_site_tree_exists(site_tree):
+    home, blog_index = site_tree
+    assert Site.objects.get(is_default_site=True).root_page.specific == home
+    assert blog_index.get_parent().specific == home
+    assert home.live and blog_index.live
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/articles/", "/admin/login/"])
+def test_pages_answer_200(client, site_tree, url):
+    response = client.get(url)
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_unknown_url_gets_friendly_404(client, site_tree):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent(settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert HomePage.objects.count() == 1
+    assert BlogIndexPage.objects.count() == 1
+    assert get_user_model().objects.filter(username="admin", is_superuser=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_load_demo_refuses_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="known passwords"):
+        call_command("load_demo")
