@@ -157,3 +157,12 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+
+# Medical review workflow (see health_content/publish_gate.py).
+# Approving the last task publishes the revision the reviewer signed off, never
+# simply the latest one; edits during review need the earlier steps again.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "health_content.workflow.publish_signed_off_revision"
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+HEALTH_REVIEW_INTERVAL_MONTHS = int(os.environ.get("HEALTH_REVIEW_INTERVAL_MONTHS", "12"))
+HEALTH_REVIEW_DUE_SOON_DAYS = 30

@@ -1,0 +1,84 @@
+"""Admin form for articles: the checks that run when an article is submitted or published.
+
+Wagtail defers required-field validation when a writer saves a draft
+(`is_deferred_validation`), so a half-written article always saves. Everything
+here follows the same rule: format and completeness checks run only on full
+validation (submit for review, publish), with messages on the field at fault.
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from wagtail.admin.forms import WagtailAdminPageForm
+
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
+PMID_PATTERN = re.compile(r"^\d{1,9}$")
+
+
+def normalise_doi(value):
+    """Strip the resolver prefixes writers paste, leaving the bare DOI (10.xxxx/yyy)."""
+    value = value.strip()
+    for prefix in DOI_PREFIXES:
+        if value.lower().startswith(prefix):
+            return value[len(prefix) :].strip()
+    return value
+
+
+def reference_errors(doi="", pmid="", url=""):
+    """Field name -> message for each malformed identifier of one reference."""
+    errors = {}
+    if doi and not DOI_PATTERN.match(doi):
+        errors["doi"] = "Enter a DOI like 10.1000/xyz123 (it starts with '10.' and has a '/')."
+    if pmid and not PMID_PATTERN.match(pmid):
+        errors["pmid"] = "A PMID is a PubMed ID of up to 9 digits, e.g. 31256364."
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            errors["url"] = "Enter a full web address starting with https:// or http://."
+    return errors
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        body = cleaned_data.get("body")
+        if body is not None:
+            from health_content.blocks import assign_section_anchors
+
+            assign_section_anchors(body)
+        self._normalise_references()
+        if self.is_deferred_validation:
+            return cleaned_data
+        if cleaned_data.get("hero_image") and not cleaned_data.get("hero_image_alt", "").strip():
+            self.add_error("hero_image_alt", "Add alt text describing the hero image.")
+        self._validate_references()
+        return cleaned_data
+
+    def _reference_forms(self):
+        formset = self.formsets.get("references")
+        if formset is None:
+            return []
+        # Reading `errors` runs each child form's own validation first, so
+        # cleaned_data and the constructed instance exist.
+        return [
+            form
+            for form in formset.forms
+            if not form.errors and form.has_changed() and not form.cleaned_data.get("DELETE")
+        ]
+
+    def _normalise_references(self):
+        for form in self._reference_forms():
+            doi = normalise_doi(form.cleaned_data.get("doi", ""))
+            form.cleaned_data["doi"] = form.instance.doi = doi
+
+    def _validate_references(self):
+        for form in self._reference_forms():
+            data = form.cleaned_data
+            for field, message in reference_errors(
+                doi=data.get("doi", ""), pmid=data.get("pmid", ""), url=data.get("url", "")
+            ).items():
+                form.add_error(field, message)

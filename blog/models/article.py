@@ -1,0 +1,241 @@
+import math
+
+from django import forms
+
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from blog.forms import ArticlePageForm
+from health_content import publish_gate
+from health_content.admin_ui import ReviewStatusPanel
+from health_content.cadence import review_status
+from health_content.blocks import ArticleBodyBlock, assign_section_anchors, default_body
+from health_content.blocks import table_of_contents as stream_table_of_contents
+
+WORDS_PER_MINUTE = 200
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Everything an article card shows, fetched in a fixed number of queries."""
+        return (
+            self.select_related("hero_image")
+            .prefetch_related("authors__author", "topics")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def reviewed_by(self, reviewer):
+        """Articles whose live revision carries a sign-off by `reviewer`."""
+        from health_content.models import SignOff
+
+        return self.filter(
+            pk__in=SignOff.objects.covering_live_content().filter(reviewer=reviewer).values("page_id")
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    """A health article built from structured blocks, reviewed before it goes live.
+
+    The body is validated in full only when the writer submits it for review or
+    someone publishes it; a draft always saves. The publish gate and the review
+    fields live in health_content; this model holds what the reader sees.
+    """
+
+    class Audience(models.TextChoices):
+        PATIENT = "patient", "Patients and the public"
+        CLINICIAN = "clinician", "Clinicians"
+
+    summary = models.TextField(
+        max_length=320,
+        help_text="One or two plain sentences: shown on cards and as the meta description.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image_alt = models.CharField(
+        "hero image alt text",
+        max_length=255,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it.",
+    )
+    topics = ParentalManyToManyField("health_content.Topic", blank=True, related_name="articles")
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True, default=default_body)
+    medical_audience = models.CharField(
+        max_length=20, choices=Audience.choices, default=Audience.PATIENT
+    )
+    review_interval_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Months between medical reviews. Leave blank for the site default.",
+    )
+    featured = models.BooleanField(default=False, help_text="Show on the home page.")
+
+    objects = ArticlePageManager()
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("medical_audience"),
+    ]
+
+    content_panels = [
+        ReviewStatusPanel(heading="Medical review status"),
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], "Hero image"),
+        MultipleChooserPanel(
+            "authors", chooser_field_name="author", label="Authors", min_num=1
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    references_panels = [InlinePanel("references", label="Reference")]
+    review_panels = [FieldPanel("medical_audience"), FieldPanel("review_interval_months")]
+    promote_panels = [*Page.promote_panels, FieldPanel("featured")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(references_panels, heading="References"),
+            ObjectList(review_panels, heading="Review"),
+            ObjectList(promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    base_form_class = ArticlePageForm
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+
+    def clean(self):
+        super().clean()
+        assign_section_anchors(self.body)
+
+    def permissions_for_user(self, user):
+        return publish_gate.ArticlePagePermissionTester(user, self)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Publish `revision` only if it matches the article's medical sign-off (see publish_gate)."""
+        publish_gate.check_publishable(self, revision, user=user)
+        with publish_gate.gate_opened():
+            return super().publish(revision, user=user, **kwargs)
+
+    def save(self, *args, **kwargs):
+        publish_gate.guard_save(self, update_fields=kwargs.get("update_fields"))
+        return super().save(*args, **kwargs)
+
+    @cached_property
+    def table_of_contents(self):
+        return stream_table_of_contents(self.body)
+
+    @cached_property
+    def plain_text(self):
+        return " ".join(self.body.stream_block.get_searchable_content(self.body))
+
+    @cached_property
+    def reading_time_minutes(self):
+        words = len(self.summary.split()) + len(self.plain_text.split())
+        return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = [link.author for link in self.authors.select_related("author")]
+        context["references"] = list(self.references.all())
+        context["article_topics"] = list(self.topics.all())
+        context["review"] = review_status(self)
+        return context
+
+
+class ArticleAuthor(Orderable):
+    """Links an article to one of its authors, in byline order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    author = models.ForeignKey(
+        "health_content.AuthorProfile", on_delete=models.PROTECT, related_name="article_links"
+    )
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["page", "author"], name="unique_article_author")
+        ]
+
+
+class ArticleReference(Orderable):
+    """A cited source, numbered on the page in this order.
+
+    Identifiers are stored as typed; their format is checked when the article is
+    submitted or published (see ArticlePageForm), never on a draft save.
+    """
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="references")
+    authors = models.CharField(max_length=500, blank=True, help_text="e.g. Smith J, Lee K, et al.")
+    title = models.CharField(max_length=500)
+    publication = models.CharField(
+        "publication or journal", max_length=255, blank=True, help_text="Journal, publisher or site."
+    )
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    doi = models.CharField("DOI", max_length=255, blank=True, help_text="e.g. 10.1000/xyz123")
+    pmid = models.CharField("PMID", max_length=20, blank=True, help_text="PubMed ID, digits only.")
+    url = models.CharField("URL", max_length=500, blank=True)
+    accessed = models.DateField("date accessed", null=True, blank=True)
+
+    panels = [
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldPanel("publication"),
+        FieldPanel("year"),
+        FieldPanel("doi"),
+        FieldPanel("pmid"),
+        FieldPanel("url"),
+        FieldPanel("accessed"),
+    ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def link_url(self):
+        """The URL, only when it is a web address: drafts may hold anything, links may not."""
+        return self.url if self.url.lower().startswith(("https://", "http://")) else ""
+
+    @property
+    def pubmed_url(self):
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""

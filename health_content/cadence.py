@@ -1,0 +1,94 @@
+"""Review cadence: when each live article was last medically reviewed and when it is due.
+
+Next review due = date of the sign-off covering the live content + the article's
+review interval (ArticlePage.review_interval_months, else the
+HEALTH_REVIEW_INTERVAL_MONTHS setting, 12 by default).
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+
+def add_months(day, months):
+    """`day` plus whole calendar months, clamped to the end of shorter months (31 Jan + 1 = 28/29 Feb)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def interval_months(page):
+    return page.review_interval_months or settings.HEALTH_REVIEW_INTERVAL_MONTHS
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    page: object
+    sign_off: object
+
+    @property
+    def last_reviewed(self):
+        return timezone.localdate(self.sign_off.signed_at) if self.sign_off else None
+
+    @property
+    def next_review_due(self):
+        if self.sign_off is None:
+            return None
+        return add_months(self.last_reviewed, interval_months(self.page))
+
+    def days_until_due(self, today=None):
+        if self.next_review_due is None:
+            return None
+        return (self.next_review_due - (today or timezone.localdate())).days
+
+    def is_overdue(self, today=None):
+        days = self.days_until_due(today)
+        return days is not None and days < 0
+
+    def is_due_soon(self, today=None):
+        days = self.days_until_due(today)
+        return days is not None and 0 <= days <= settings.HEALTH_REVIEW_DUE_SOON_DAYS
+
+
+def live_sign_off(page):
+    """The sign-off covering `page`'s live content (see SignOffQuerySet.covering_live_content)."""
+    from health_content.models import SignOff
+
+    if not page.live or page.last_published_at is None:
+        return None
+    return (
+        SignOff.objects.filter(page_id=page.pk, signed_at__lte=page.last_published_at)
+        .select_related("reviewer")
+        .order_by("-signed_at", "-pk")
+        .first()
+    )
+
+
+def review_status(page):
+    return ReviewStatus(page=page, sign_off=live_sign_off(page))
+
+
+def live_review_statuses():
+    """ReviewStatus of every live article, earliest due first, in two queries."""
+    from blog.models import ArticlePage
+    from health_content.models import SignOff
+
+    pages = {page.pk: page for page in ArticlePage.objects.live().defer_streamfields()}
+    sign_offs = SignOff.objects.covering_live_content().filter(page_id__in=pages).select_related(
+        "reviewer"
+    )
+    by_page = {sign_off.page_id: sign_off for sign_off in sign_offs}
+    statuses = [ReviewStatus(page=page, sign_off=by_page.get(pk)) for pk, page in pages.items()]
+    far_future = datetime.date.max
+    return sorted(statuses, key=lambda status: status.next_review_due or far_future)
+
+
+def due_for_review(today=None):
+    """(overdue, due within HEALTH_REVIEW_DUE_SOON_DAYS) lists of ReviewStatus."""
+    statuses = live_review_statuses()
+    overdue = [status for status in statuses if status.is_overdue(today)]
+    due_soon = [status for status in statuses if status.is_due_soon(today)]
+    return overdue, due_soon

@@ -1,0 +1,52 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class NutrientReference(index.Indexed, models.Model):
+    """Reference data for one nutrient: its unit and Daily Value, with the source.
+
+    Food tables choose a nutrient from here and compute %DV from it, so a change of
+    DV (as the FDA made in 2016) is made once and every table follows.
+    """
+
+    name = models.CharField(max_length=80, unique=True)
+    unit = models.CharField(max_length=12, help_text="Unit of amounts and the DV, e.g. mcg, mg, IU.")
+    daily_value = models.DecimalField(
+        max_digits=10,
+        decimal_places=3,
+        validators=[MinValueValidator(0.001)],
+        help_text="Daily Value in the nutrient's unit.",
+    )
+    dv_basis = models.CharField(
+        "DV basis",
+        max_length=255,
+        help_text="Stated under food tables, e.g. 'The DV for vitamin B12 is 2.4 mcg for "
+        "adults and children age 4 years and older.'",
+    )
+    source = models.CharField(max_length=255, help_text="Where the DV comes from.")
+    source_url = models.URLField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("unit"),
+        FieldPanel("daily_value"),
+        FieldPanel("dv_basis"),
+        FieldPanel("source"),
+        FieldPanel("source_url"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "nutrient"
+
+    def __str__(self):
+        return f"{self.name} ({self.unit})"
+
+    def percent_daily_value(self, amount):
+        """%DV of `amount` (in this nutrient's unit), from the unrounded amount, rounded last."""
+        if amount is None:
+            return None
+        return round(100 * float(amount) / float(self.daily_value))

@@ -1,0 +1,99 @@
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+
+class ProfileBase(index.Indexed, models.Model):
+    """Fields every public person profile has; each gets a page listing their articles."""
+
+    display_name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, help_text="Used in the profile's URL.")
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
+
+    class Meta:
+        abstract = True
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+
+class AuthorProfile(ProfileBase):
+    """A writer's public byline. `user` links it to an admin account when the writer has one."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("display_name"),
+        FieldPanel("slug"),
+        FieldPanel("user"),
+        FieldPanel("job_title"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta(ProfileBase.Meta):
+        verbose_name = "author profile"
+
+    def get_absolute_url(self):
+        return f"/authors/{self.slug}/"
+
+
+class ReviewerProfile(ProfileBase):
+    """A medical reviewer's credentials. Only users with an active profile may sign off.
+
+    The sign-off record snapshots name and credentials, so later edits to a profile
+    never rewrite what a past review said.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviewer_profile"
+    )
+    credentials = models.CharField(
+        max_length=60, help_text="Post-nominal credentials as shown to readers, e.g. MD, RD, PharmD."
+    )
+    specialty = models.CharField(max_length=120, blank=True)
+    registration_body = models.CharField(
+        max_length=120, blank=True, help_text="e.g. General Medical Council, Commission on Dietetic Registration."
+    )
+    registration_number = models.CharField(max_length=60, blank=True)
+    active = models.BooleanField(
+        default=True, help_text="Inactive reviewers keep their past sign-offs but cannot sign off."
+    )
+
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("display_name"),
+        FieldPanel("slug"),
+        FieldPanel("credentials"),
+        FieldPanel("specialty"),
+        FieldPanel("registration_body"),
+        FieldPanel("registration_number"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("active"),
+    ]
+
+    class Meta(ProfileBase.Meta):
+        verbose_name = "reviewer profile"
+
+    @property
+    def name_with_credentials(self):
+        return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
+
+    def get_absolute_url(self):
+        return f"/reviewers/{self.slug}/"

@@ -1,0 +1,115 @@
+"""Admin registration of the managed medical-content data, grouped under one menu."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from blog.models import ArticlePage
+
+from . import publish_gate
+from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, follows_reviews, reviews_due_report
+from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
+
+
+class DisclaimerViewSet(SnippetViewSet):
+    model = Disclaimer
+    icon = "warning"
+    list_display = ["name", "is_default"]
+
+
+class NutrientViewSet(SnippetViewSet):
+    model = NutrientReference
+    icon = "table"
+    list_display = ["name", "unit", "daily_value", "source"]
+    search_fields = ["name"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+
+
+class AuthorProfileViewSet(SnippetViewSet):
+    model = AuthorProfile
+    icon = "user"
+    list_display = ["display_name", "job_title", "user"]
+
+
+class ReviewerProfileViewSet(SnippetViewSet):
+    model = ReviewerProfile
+    icon = "success"
+    list_display = ["display_name", "credentials", "specialty", "active"]
+    list_filter = ["active"]
+
+
+class MedicalContentGroup(SnippetViewSetGroup):
+    menu_label = "Medical content"
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (
+        DisclaimerViewSet,
+        NutrientViewSet,
+        TopicViewSet,
+        AuthorProfileViewSet,
+        ReviewerProfileViewSet,
+    )
+
+
+register_snippet(MedicalContentGroup)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions):
+    actions.register_action(
+        "health_content.sign_off", "Medical sign-off", "Medically signed off"
+    )
+    actions.register_action(
+        "health_content.publish_refused",
+        "Publish refused",
+        "Publish refused: no matching medical sign-off",
+    )
+
+
+@hooks.register("before_publish_page")
+def refuse_unreviewed_publish(request, page):
+    """Stop the editor's Publish before Wagtail publishes; the draft revision is already saved."""
+    if not isinstance(page.specific, ArticlePage):
+        return None
+    page = page.specific
+    revision = page.get_latest_revision()
+    try:
+        publish_gate.check_publishable(page, revision, user=request.user)
+    except publish_gate.PublishRefused as refusal:
+        messages.error(request, f"Not published; your changes are saved as a draft. {refusal}")
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels):
+    panels.append(ChangesRequestedPanel(request.user))
+    if follows_reviews(request.user):
+        panels.append(ReviewsDuePanel())
+
+
+@hooks.register("register_admin_urls")
+def register_review_urls():
+    return [path("reviews-due/", reviews_due_report, name="health_content_reviews_due")]
+
+
+class ReviewsDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return follows_reviews(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_menu_item():
+    return ReviewsDueMenuItem(
+        "Medical reviews due", reverse("health_content_reviews_due"), icon_name="time", order=50
+    )
