@@ -14,6 +14,7 @@ from wagtail.blocks import StreamBlockValidationError
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from blog.models import ArticlePage
 from health_content.blocks import (
@@ -37,10 +38,9 @@ def b12(db):
         name="Vitamin B12",
         unit="mcg",
         daily_value=Decimal("2.4"),
-        dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years "
-        "and older.",
+        dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.",
         source="U.S. Food and Drug Administration",
-        source_url="https://www.fda.gov/food/nutrition-facts-label/daily-value-nutrition-and-supplement-facts-labels",
+        source_url="https://www.fda.gov/food/nutrition-facts-label/daily-value-nutrition-facts-label",
     )
 
 
@@ -64,7 +64,9 @@ def articles(blog_index):
     pages = []
     for slug, live in [("b12-basics", True), ("b12-draft", False)]:
         page = blog_index.add_child(
-            instance=ArticlePage(title=slug.replace("-", " ").title(), slug=slug, summary=f"About {slug}.")
+            instance=ArticlePage(
+                title=slug.replace("-", " ").title(), slug=slug, summary=f"About {slug}."
+            )
         )
         # Going live is the publish gate's business; these pages only need to be live.
         ArticlePage.objects.filter(pk=page.pk).update(live=live)
@@ -113,52 +115,39 @@ def test_symptom_list_makes_emergencies_stand_out_without_colour(values):
     assert 'class="when-to-get-help" role="note"' in html
 
 
+B12_FOODS = [
+    # food, preparation, serving, mcg per serving, row header, %DV (DV 2.4 mcg)
+    ("Clams", "cooked", "3 ounces", "17", "Clams, cooked, 3 ounces", "708"),
+    ("Salmon, Atlantic", "cooked", "3 ounces", "2.6", "Salmon, Atlantic, cooked, 3 ounces", "108"),
+    ("Milk, 2%", "", "1 cup", "1.3", "Milk, 2%, 1 cup", "54"),
+    ("Egg", "whole", "1 large", "0.5", "Egg, whole, 1 large", "21"),
+]
+
+
 def test_food_table_computes_percent_dv_nih_style(b12):
     rows = [
-        ("Clams", "cooked", "3 ounces", "17", "708"),
-        ("Salmon, Atlantic", "cooked", "3 ounces", "2.6", "108"),
-        ("Milk, 2%", "", "1 cup", "1.3", "54"),
-        ("Egg", "whole", "1 large", "0.5", "21"),
+        {"food": food, "preparation": prep, "serving": serving, "amount": Decimal(amount)}
+        for food, prep, serving, amount, _, _ in B12_FOODS
     ]
-    value = stored(
-        [
-            (
-                "food_table",
-                {
-                    "nutrient": b12,
-                    "caption": "Selected food sources of vitamin B12",
-                    "rows": [
-                        {"food": food, "preparation": prep, "serving": serving, "amount": Decimal(amount)}
-                        for food, prep, serving, amount, _ in rows
-                    ],
-                },
-            )
-        ]
+    caption = "Selected food sources of vitamin B12"
+    html = render_stream(
+        stored([("food_table", {"nutrient": b12, "caption": caption, "rows": rows})])
     )
-    html = render_stream(value)
 
-    assertInHTML("<caption>Selected food sources of vitamin B12</caption>", html)
+    assertInHTML(f"<caption>{caption}</caption>", html)
     assertInHTML(
         '<thead><tr><th scope="col">Food</th><th scope="col">mcg per serving</th>'
         '<th scope="col">Percent DV*</th></tr></thead>',
         html,
     )
-    for label, amount, percent in [
-        ("Clams, cooked, 3 ounces", "17", "708"),
-        ("Salmon, Atlantic, cooked, 3 ounces", "2.6", "108"),
-        ("Milk, 2%, 1 cup", "1.3", "54"),
-        ("Egg, whole, 1 large", "0.5", "21"),
-    ]:
+    for _, _, _, amount, label, percent in B12_FOODS:
         assertInHTML(
             f'<tr><th scope="row">{label}</th><td class="numeric">{amount}</td>'
             f'<td class="numeric">{percent}</td></tr>',
             html,
         )
-    assert (
-        "*DV = Daily Value. The DV for vitamin B12 is 2.4 mcg for adults and children "
-        "age 4 years and older." in html
-    )
-    assert ">U.S. Food and Drug Administration</a>" in html
+    assert f"*DV = Daily Value. {b12.dv_basis}" in html
+    assert f'<a href="{b12.source_url}">U.S. Food and Drug Administration</a>' in html
 
 
 def test_percent_dv_follows_the_nutrient_reference(b12):
@@ -275,8 +264,8 @@ def test_every_block_has_template_label_help_and_a_renderable_preview(values):
 
 
 def test_blocks_are_grouped_in_the_picker():
-    groups = [(group, [b.name for b in blocks]) for group, blocks in BODY.grouped_child_blocks()]
-    assert [group for group, _ in groups] == ["Text", "Health", "Tables", "Media", "Links", "Required"]
+    groups = [group for group, _ in BODY.grouped_child_blocks()]
+    assert groups == ["Text", "Health", "Tables", "Media", "Links", "Required"]
     assert list(BODY.child_blocks) == [
         "section",
         "symptom_list",
@@ -437,7 +426,29 @@ def test_every_valid_block_passes_full_validation(values):
 
 
 def test_decorative_image_needs_no_alt_text(values, disclaimer):
-    BODY.clean(with_disclaimer(disclaimer, ("image", {**values["image"], "alt_text": "", "decorative": True})))
+    decorative = {**values["image"], "alt_text": "", "decorative": True}
+    BODY.clean(with_disclaimer(disclaimer, ("image", decorative)))
+
+
+def test_article_form_field_saves_a_draft_and_validates_on_publish(disclaimer):
+    """The page editor's path: posted form data, deferred on "save draft", full otherwise."""
+    field = ArticlePage._meta.get_field("body").formfield()
+    question = {"question": "Is B12 safe?", "answer": rich_text("")}
+    faq = {
+        "heading": "FAQ",
+        "items": {"count": "1", "0": {"value": question, "deleted": "", "order": "0"}},
+    }
+    data = nested_form_data({"body": streamfield([("faq", faq)])})
+    value = field.widget.value_from_datadict(data, {}, "body")
+
+    field.is_deferred_validation = True  # as WagtailAdminModelForm.defer_required_fields sets it
+    assert field.clean(value)[0].value["items"][0]["question"] == "Is B12 safe?"
+
+    del field.is_deferred_validation
+    with pytest.raises(StreamBlockValidationError) as caught:
+        field.clean(value)
+    assert messages_at(caught.value, 0, "items", 0, "answer") == ["Each question needs an answer."]
+    assert messages_at(caught.value) == [MISSING]
 
 
 # The disclaimer rule -----------------------------------------------------------------
@@ -599,7 +610,10 @@ def test_rich_text_from_code_must_be_sanitised_first():
     Wagtail 8's db-HTML sanitiser, used by its API for rich text input, enforces a
     field's features; the importer should pass HTML through it before storing.
     """
-    dirty = '<p>Hi<script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">x</a></p>'
+    dirty = (
+        "<p>Hi<script>alert(1)</script><img src=x onerror=alert(1)>"
+        '<a href="javascript:alert(1)">x</a></p>'
+    )
     assert "<script>" in str(RichText(dirty))  # rendering does not clean
 
     clean, removals = APIRichText.sanitize_db_html(dirty, features=["bold", "italic", "link"])
@@ -621,4 +635,3 @@ def test_rendering_cost_does_not_grow_with_the_number_of_blocks(values):
         return len(captured)
 
     assert queries_to_render(one_of_each * 2) == queries_to_render(one_of_each)
-

@@ -6,12 +6,18 @@ calls ``clean_deferred()``: every block's ``is_deferred_validation`` is True and
 saves. On submit for review and publish, ``clean()`` runs in full. Every rule here
 that goes beyond "this field is required" therefore runs only when validation is
 not deferred.
+
+Editor conventions for the blocks: lists of structured items (symptoms, foods,
+questions, doses) start collapsed, each item summarised by its ``label_format``,
+so a long list stays navigable.
 """
 
 from decimal import Decimal
 
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.rich_text import get_text_for_indexing
 
 #: Renders a block alone, with the site's styles, for the block picker's preview.
 PREVIEW_TEMPLATE = "blocks/preview.html"
@@ -52,6 +58,16 @@ class HealthStructBlock(blocks.StructBlock):
             block_errors, non_block_errors = {}, None
 
         if not self.is_deferred_validation:
+            for name in self._required_rich_text_without_text(value):
+                block_errors.setdefault(
+                    name,
+                    self._specific_error(
+                        name,
+                        ValidationError(
+                            forms.Field.default_error_messages["required"], code="required"
+                        ),
+                    ),
+                )
             for name, message in self.meta.empty_list_messages.items():
                 if not value.get(name):
                     block_errors.setdefault(
@@ -70,6 +86,15 @@ class HealthStructBlock(blocks.StructBlock):
         Called only when validation is not deferred, with the value as submitted.
         """
         return {}
+
+    def _required_rich_text_without_text(self, value):
+        # "<p></p>" passes a required check but shows the reader nothing. The editor
+        # posts nothing for an empty field; code (an importer) can still store this.
+        for name, child in self.child_blocks.items():
+            if isinstance(child, blocks.RichTextBlock) and child.required:
+                source = getattr(value.get(name), "source", "")
+                if source and not get_text_for_indexing(source).strip():
+                    yield name
 
     def _specific_error(self, name, error):
         message = self.meta.required_messages.get(name)

@@ -43,7 +43,7 @@ class FAQBlock(HealthStructBlock):
     """
 
     heading = blocks.CharBlock(max_length=120, default="Frequently asked questions")
-    items = blocks.ListBlock(FAQItemBlock(), label="Questions")
+    items = blocks.ListBlock(FAQItemBlock(), label="Questions", collapsed=True)
 
     class Meta:
         icon = "help"

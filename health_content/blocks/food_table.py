@@ -99,7 +99,7 @@ class FoodTableBlock(HealthStructBlock):
     caption = blocks.CharBlock(
         max_length=200, help_text="e.g. Selected food sources of vitamin B12"
     )
-    rows = blocks.ListBlock(FoodRowBlock(), label="Foods")
+    rows = blocks.ListBlock(FoodRowBlock(), label="Foods", collapsed=True)
 
     class Meta:
         icon = "table"

@@ -51,7 +51,6 @@ class SectionBlock(HealthStructBlock):
         group = "Text"
         template = "blocks/section.html"
         value_class = SectionValue
-        form_classname = "section-block"
         help_text = "A heading with its text. Each section is listed in the table of contents."
         description = "A heading and rich text; appears in the table of contents."
         label_format = "{heading}"
