@@ -37,10 +37,6 @@ class DisclaimerBlock(HealthStructBlock):
         return self.normalize({"disclaimer": Disclaimer.objects.default()})
 
 
-def disclaimer_blocks(stream_value):
-    return stream_value.blocks_by_name(BLOCK_NAME)
-
-
 def count_messages(count):
     """The error for an article with `count` disclaimer blocks, or none."""
     if count == 0:
@@ -57,7 +53,7 @@ def disclaimer_count_errors(stream_value):
     one left empty, or whose snippet has since been deleted, does not count as one.
     For the publish gate, which must refuse such content on every path to live.
     """
-    blocks = disclaimer_blocks(stream_value)
+    blocks = stream_value.blocks_by_name(BLOCK_NAME)
     errors = count_messages(len(blocks))
     if not errors and blocks[0].value.get("disclaimer") is None:
         errors.append(NOT_CHOSEN_MESSAGE)

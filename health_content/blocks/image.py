@@ -59,8 +59,8 @@ class ArticleImageBlock(HealthStructBlock):
 
     def bulk_to_python(self, values):
         struct_values = super().bulk_to_python(values)
-        # One extra query for every image block in the stream, instead of rendition
-        # look-ups per image at render time.
+        # One query for the renditions of all the stream's images, instead of a
+        # look-up per image when each is rendered.
         images = [value["image"] for value in struct_values if value["image"] is not None]
         rendition_model = get_image_model().get_rendition_model()
         prefetch_related_objects(

@@ -12,10 +12,14 @@ SECTION_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "document-
 RESERVED_ANCHORS = frozenset(
     {"main", "article-title", "toc-heading", "references", "references-heading"}
 )
+ANCHOR_MAX_LENGTH = 80
 
 
 def _anchor_base(value):
-    return slugify(value.get("anchor") or "") or slugify(value.get("heading") or "") or "section"
+    slug = slugify(value.get("anchor") or "") or slugify(value.get("heading") or "") or "section"
+    # Leave room for a "-NN" suffix: a stored anchor must pass the field's max_length
+    # the next time the article is saved.
+    return slug[: ANCHOR_MAX_LENGTH - 4].strip("-")
 
 
 class SectionValue(blocks.StructValue):
@@ -40,7 +44,7 @@ class SectionBlock(HealthStructBlock):
     heading = blocks.CharBlock(max_length=120)
     anchor = blocks.CharBlock(
         required=False,
-        max_length=80,
+        max_length=ANCHOR_MAX_LENGTH,
         help_text="Leave blank to generate from the heading. Used in links to this section.",
     )
     body = blocks.RichTextBlock(features=SECTION_FEATURES)
@@ -80,7 +84,7 @@ def assign_section_anchors(stream_value):
     used = set(RESERVED_ANCHORS)
     pending = []
     for value in _sections(stream_value):
-        stored = slugify(value.get("anchor") or "")
+        stored = slugify(value.get("anchor") or "")[:ANCHOR_MAX_LENGTH]
         if stored and stored not in used:
             value["anchor"] = stored
             used.add(stored)

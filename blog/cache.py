@@ -1,0 +1,343 @@
+"""Anonymous full-page cache for the reader site, and how it is invalidated.
+
+How it works
+------------
+`PageCacheMiddleware` stores the finished HTML of anonymous GET requests to Wagtail
+pages and to reader views marked with `@page_cacheable` (profiles, topics, tags,
+search, feeds, sitemap, robots.txt) in Django's cache framework (the
+``PAGE_CACHE_ALIAS`` cache: local memory by default, Redis when REDIS_URL is set).
+A hit is answered before sessions, authentication or the database are touched.
+
+Every key contains a site-wide *generation* token. Anything that can change what a
+reader sees bumps the token (`bump_generation`): publishing, unpublishing, moving
+or deleting a page, and saving or deleting the snippets and images pages show
+(topics, profiles, disclaimers, nutrients, images, documents, sites, privacy
+settings). Old entries are then simply never read again and expire after
+``PAGE_CACHE_SECONDS``. One token for the whole site is deliberately blunt: an
+article appears on its index, home, topics, tags, feeds, sitemap and profile pages,
+and tracking each of those precisely is where cache bugs live.
+
+Where the token lives: in the cache itself when that cache is shared between
+processes (Redis, Memcached, database, file). Local memory is private to each
+process, so gunicorn workers and cron jobs (``publish_scheduled``) would not see
+each other's bumps; with LocMemCache the token is kept in a small file instead
+(``PAGE_CACHE_GENERATION_FILE``, by default in the temp directory), which every
+process on the host reads. Several hosts need a shared cache: set REDIS_URL.
+
+What is never cached
+--------------------
+* requests carrying a session or CSRF cookie (signed-in editors, anyone who has
+  used the admin) or an Authorization header; they are neither served from nor
+  stored in the cache;
+* anything but GET, and Wagtail's preview requests (``request.is_dummy`` /
+  ``request.is_preview``), which render drafts;
+* responses that are not 200, are streamed, set a cookie, carry any ``Vary``
+  header (``Vary: Cookie`` means the body depends on who asks) or a private /
+  no-cache / no-store Cache-Control (Wagtail adds that to private pages).
+
+The cache is off unless ``PAGE_CACHE_ENABLED`` is true: production settings turn it
+on (``PAGE_CACHE=off`` turns it off), development and tests leave it off so edits
+show at once and tests do not see each other's pages.
+
+A CDN in front of the site is purged through ``wagtail.contrib.frontend_cache``
+(configured from the environment in settings; no backend by default): Wagtail
+purges a published page's own URL, and `purge_frontend_cache_for_article` adds the
+pages that list the article.
+"""
+
+import hashlib
+import logging
+import os
+import tempfile
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.db import connection, transaction
+from django.http import HttpResponse
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+HIT_HEADER = "X-Page-Cache"
+_UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+
+
+def is_enabled():
+    return bool(getattr(settings, "PAGE_CACHE_ENABLED", False))
+
+
+def timeout():
+    return int(getattr(settings, "PAGE_CACHE_SECONDS", 600))
+
+
+def page_cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+# Generation token ------------------------------------------------------------------
+
+
+class _CacheGeneration:
+    """The token kept in a cache shared by every process (Redis, Memcached...)."""
+
+    def __init__(self, cache):
+        self.cache = cache
+
+    def current(self):
+        token = self.cache.get(GENERATION_KEY)
+        if token is None:
+            self.cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            token = self.cache.get(GENERATION_KEY)
+        return token
+
+    def bump(self):
+        self.cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+class _FileGeneration:
+    """The token kept in a file, for process-local caches: every process on the host reads it."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    def current(self):
+        try:
+            return self.path.read_text()
+        except FileNotFoundError:
+            self.bump()
+            return self.path.read_text()
+
+    def bump(self):
+        # Write-then-rename so a reader never sees a half-written token.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(dir=self.path.parent, prefix=".page-cache-")
+        with os.fdopen(fd, "w") as temp:
+            temp.write(uuid.uuid4().hex)
+        os.replace(temp_name, self.path)
+
+
+def _default_generation_file():
+    # One file per project checkout and database, so two sites (or a test run and a
+    # dev server) on one host do not invalidate each other.
+    identity = f"{settings.BASE_DIR}|{connection.settings_dict.get('NAME')}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"health-blog-page-cache-{digest}"
+
+
+def _generation_store():
+    cache = page_cache()
+    if isinstance(cache, LocMemCache | DummyCache):
+        path = getattr(settings, "PAGE_CACHE_GENERATION_FILE", None)
+        return _FileGeneration(path or _default_generation_file())
+    return _CacheGeneration(cache)
+
+
+def current_generation(request=None):
+    """The generation token, read once per request (memoised on `request`)."""
+    if request is not None and hasattr(request, "_page_cache_generation"):
+        return request._page_cache_generation
+    token = _generation_store().current()
+    if request is not None:
+        request._page_cache_generation = token
+    return token
+
+
+def bump_generation(**kwargs):
+    """Make every cached page stale. Connected to the signals listed in `connect_signals`.
+
+    Bumps now and again when the surrounding transaction commits: a request that
+    reads the new token before the commit could otherwise cache the old content
+    under it. (Inside tests' never-committed transactions only the first bump runs.)
+    """
+    store = _generation_store()
+    store.bump()
+    transaction.on_commit(store.bump)
+
+
+# Middleware ------------------------------------------------------------------------
+
+
+def page_cacheable(view):
+    """Mark a reader view whose anonymous GET responses the page cache may store."""
+    view.page_cacheable = True
+    return view
+
+
+def _view_is_cacheable(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    return match.url_name == "wagtail_serve" or getattr(match.func, "page_cacheable", False)
+
+
+def request_is_cacheable(request):
+    """Whether `request` may be answered from, or stored in, the page cache."""
+    if request.method != "GET":
+        return False
+    # Wagtail previews render drafts through the full middleware stack (is_dummy).
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or settings.CSRF_COOKIE_NAME in cookies:
+        return False
+    return "authorization" not in request.headers
+
+
+def response_is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if getattr(request, "is_preview", False) or not _view_is_cacheable(request):
+        return False
+    if response.cookies or response.has_header("Vary"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    return not any(word in cache_control for word in _UNCACHEABLE_CONTROL)
+
+
+def cache_key(request, generation):
+    # Scheme and host are part of the key: canonical URLs and links are absolute.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+class PageCacheMiddleware:
+    """Serve and store anonymous reader pages; see the module docstring for the rules.
+
+    Sits early in MIDDLEWARE (after SecurityMiddleware and WhiteNoise) so a hit
+    skips sessions, authentication and the database; security headers are still
+    added on the way out.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (is_enabled() and request_is_cacheable(request)):
+            return self.get_response(request)
+        cache = page_cache()
+        key = cache_key(request, current_generation(request))
+        stored = cache.get(key)
+        if stored is not None:
+            return self._from_cache(stored)
+        response = self.get_response(request)
+        if response_is_cacheable(request, response):
+            control = getattr(settings, "PAGE_CACHE_CONTROL", "")
+            if control and not response.has_header("Cache-Control"):
+                response["Cache-Control"] = control
+            headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
+            cache.set(key, (response.status_code, headers, response.content), timeout())
+            response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _from_cache(stored):
+        status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[HIT_HEADER] = "hit"
+        return response
+
+
+# Invalidation ----------------------------------------------------------------------
+
+
+def _reader_data_models():
+    """Models shown on reader pages whose changes must invalidate cached pages."""
+    from taggit.models import Tag
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import PageViewRestriction, Site
+
+    from health_content.models import (
+        AuthorProfile,
+        Disclaimer,
+        NutrientReference,
+        ReviewerProfile,
+        Topic,
+    )
+
+    return [
+        Topic,
+        AuthorProfile,
+        ReviewerProfile,
+        Disclaimer,
+        NutrientReference,
+        Tag,
+        get_image_model(),
+        get_document_model(),
+        Site,
+        PageViewRestriction,
+    ]
+
+
+def _page_models():
+    from django.apps import apps
+    from wagtail.models import Page
+
+    return [model for model in apps.get_models() if issubclass(model, Page)]
+
+
+def connect_signals():
+    """Wire invalidation to Wagtail's and Django's signals. Called from BlogConfig.ready()."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    dispatch = "blog.cache.bump_generation"
+    page_published.connect(bump_generation, dispatch_uid=f"{dispatch}:published")
+    page_unpublished.connect(bump_generation, dispatch_uid=f"{dispatch}:unpublished")
+    post_page_move.connect(bump_generation, dispatch_uid=f"{dispatch}:moved")
+    for model in _page_models():
+        post_delete.connect(
+            bump_generation, sender=model, dispatch_uid=f"{dispatch}:delete:{model._meta.label}"
+        )
+    for model in _reader_data_models():
+        label = model._meta.label
+        post_save.connect(bump_generation, sender=model, dispatch_uid=f"{dispatch}:save:{label}")
+        post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{dispatch}:del:{label}")
+
+    page_published.connect(
+        purge_frontend_cache_for_article, dispatch_uid="blog.cache.purge:published"
+    )
+    page_unpublished.connect(
+        purge_frontend_cache_for_article, dispatch_uid="blog.cache.purge:unpublished"
+    )
+
+
+# Front-end (CDN) cache -------------------------------------------------------------
+
+
+def reader_paths_listing(article):
+    """Paths of the reader pages, other than its own, that show `article`."""
+    from health_content.models import SignOff
+
+    paths = {"/", "/feed/", "/feed/atom/", "/sitemap.xml"}
+    parent = article.get_parent()
+    if parent is not None:
+        paths.add(parent.url)
+    paths.update(f"/topics/{topic.slug}/" for topic in article.topics.all())
+    paths.update(f"/tags/{tag.slug}/" for tag in article.tags.all())
+    paths.update(link.author.get_absolute_url() for link in article.authors.all())
+    sign_offs = SignOff.objects.filter(page_id=article.pk).select_related("reviewer")
+    paths.update(sign_off.reviewer.get_absolute_url() for sign_off in sign_offs)
+    return sorted(path for path in paths if path)
+
+
+def purge_frontend_cache_for_article(sender, instance, **kwargs):
+    """Purge the CDN copies of the pages listing an article that was published or unpublished."""
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+
+    from blog.models import ArticlePage
+
+    if not isinstance(instance, ArticlePage) or not get_backends():
+        return
+    site = instance.get_site()
+    if site is None:
+        return
+    batch = PurgeBatch()
+    batch.add_urls(site.root_url + path for path in reader_paths_listing(instance))
+    batch.purge()

@@ -1,0 +1,311 @@
+"""Test data for the reader-site tests: people, reference data and live articles.
+
+Articles go live the only way the product allows: a writer saves a revision and
+submits it to the "Health article review" workflow, an editor approves the
+editorial step and a medical reviewer signs off, which records a SignOff and
+publishes through the gate (health_content.publish_gate). Nothing here sets
+``live=True`` by hand.
+
+Every block type of ArticleBodyBlock appears in `full_body()`, each carrying a
+distinctive word (see SEARCH_WORDS) so search tests can prove that each block's
+text is indexed.
+"""
+
+import itertools
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from blog.models import ArticleAuthor, ArticlePage, ArticleReference
+from health_content.models import (
+    AuthorProfile,
+    Disclaimer,
+    NutrientReference,
+    ReviewerProfile,
+    Topic,
+)
+from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+
+_sequence = itertools.count(1)
+
+#: block type -> a word found only in that block of `full_body()`.
+SEARCH_WORDS = {
+    "section": "cobalamin",
+    "symptom_list": "paresthesia",
+    "food_table": "clams",
+    "comparison_table": "spirulina",
+    "faq": "methylcobalamin",
+    "key_points": "neuropathy",
+    "callout": "anaphylaxis",
+    "image": "sardines",
+    "dosage": "cyanocobalamin",
+    "related_articles": "seealso",
+}
+
+
+def user(username, group_name=None, **extra):
+    User = get_user_model()
+    account = User.objects.create_user(username, f"{username}@example.com", "a-long-password", **extra)
+    if group_name:
+        account.groups.add(Group.objects.get(name=group_name))
+    return account
+
+
+class Cast:
+    """The people and reference data a live article needs, created once per test."""
+
+    def __init__(self):
+        n = next(_sequence)
+        self.writer = user(f"writer{n}", WRITERS)
+        self.editor = user(f"editor{n}", EDITORS)
+        self.reviewer_user = user(f"reviewer{n}", MEDICAL_REVIEWERS)
+        self.reviewer = ReviewerProfile.objects.create(
+            user=self.reviewer_user,
+            display_name=f"Dr Rhea Reviewer {n}",
+            slug=f"rhea-reviewer-{n}",
+            credentials="MD",
+            specialty="Haematology",
+            registration_body="General Medical Council",
+            registration_number=f"GMC{n:05d}",
+            bio="<p>Consultant haematologist.</p>",
+        )
+        self.author = AuthorProfile.objects.create(
+            display_name=f"Ada Author {n}", slug=f"ada-author-{n}", job_title="Health writer"
+        )
+        self.topic = Topic.objects.create(
+            name=f"Vitamin B12 {n}", slug=f"vitamin-b12-{n}", kind=Topic.Kind.NUTRIENT
+        )
+        self.disclaimer = Disclaimer.objects.filter(is_default=True).first() or (
+            Disclaimer.objects.create(
+                name=f"General {n}",
+                text="<p>General information, not medical advice.</p>",
+                is_default=True,
+            )
+        )
+        self.nutrient = NutrientReference.objects.filter(name="Vitamin B12").first() or (
+            NutrientReference.objects.create(
+                name="Vitamin B12",
+                unit="mcg",
+                daily_value=Decimal("2.4"),
+                dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children 4+.",
+                source="U.S. Food and Drug Administration",
+            )
+        )
+        self.image = get_image_model().objects.create(
+            title=f"Clams {n}", file=get_test_image_file(f"clams{n}.png", size=(1600, 900))
+        )
+
+
+def full_body(cast, related=()):
+    """A body holding every block type once, each with its SEARCH_WORDS word."""
+    words = SEARCH_WORDS
+    return [
+        (
+            "key_points",
+            {"style": "key_points", "points": [f"B12 deficiency can cause {words['key_points']}."]},
+        ),
+        (
+            "section",
+            {
+                "heading": "What vitamin B12 does",
+                "anchor": "",
+                "body": f"<p>Vitamin B12, or {words['section']}, keeps nerves healthy.</p>",
+            },
+        ),
+        (
+            "symptom_list",
+            {
+                "heading": "Symptoms of low B12",
+                "intro": "Symptoms build slowly.",
+                "items": [
+                    {"symptom": "Tiredness", "detail": "", "care_level": "see_doctor"},
+                    {
+                        "symptom": f"Pins and needles ({words['symptom_list']})",
+                        "detail": "In hands or feet.",
+                        "care_level": "urgent",
+                    },
+                ],
+                "when_to_get_help": "See a doctor if symptoms last more than two weeks.",
+            },
+        ),
+        (
+            "food_table",
+            {
+                "nutrient": cast.nutrient,
+                "caption": "Selected food sources of vitamin B12",
+                "rows": [
+                    {
+                        "food": words["food_table"].capitalize(),
+                        "preparation": "cooked",
+                        "serving": "3 ounces",
+                        "amount": Decimal("17"),
+                        "source": "USDA",
+                    },
+                    {
+                        "food": "Egg",
+                        "preparation": "whole",
+                        "serving": "1 large",
+                        "amount": Decimal("0.5"),
+                        "source": "",
+                    },
+                ],
+            },
+        ),
+        (
+            "comparison_table",
+            {
+                "caption": "Animal and fortified sources",
+                "table": {
+                    "caption": "",
+                    "columns": [
+                        {"type": "text", "heading": "Source"},
+                        {"type": "numeric", "heading": "mcg per serving"},
+                        {"type": "rich_text", "heading": "Notes"},
+                    ],
+                    "rows": [
+                        {"values": [words["comparison_table"], "0.5", "<p>Not reliable.</p>"]},
+                        {"values": ["Fortified cereal", "1.5", "<p>Check the label.</p>"]},
+                    ],
+                },
+            },
+        ),
+        (
+            "faq",
+            {
+                "heading": "Frequently asked questions",
+                "items": [
+                    {
+                        "question": f"Is {words['faq']} better than other forms?",
+                        "answer": "<p>Both forms work for most people.</p>",
+                    },
+                    {
+                        "question": "Can vegans get enough B12?",
+                        "answer": "<p>Yes, from fortified foods or supplements.</p>",
+                    },
+                ],
+            },
+        ),
+        (
+            "callout",
+            {
+                "kind": "emergency",
+                "title": "Severe allergic reaction",
+                "body": f"<p>Call emergency services for {words['callout']}.</p>",
+            },
+        ),
+        (
+            "image",
+            {
+                "image": cast.image,
+                "alt_text": f"A plate of {words['image']} and clams",
+                "decorative": False,
+                "caption": "Oily fish are good sources.",
+                "credit": "Photo: test",
+            },
+        ),
+        (
+            "dosage",
+            {
+                "substance": f"Vitamin B12 ({words['dosage']})",
+                "rows": [
+                    {
+                        "population": "Adults 19+",
+                        "amount": Decimal("2.4"),
+                        "unit": "mcg",
+                        "frequency": "daily",
+                        "route": "oral",
+                        "note": "",
+                    }
+                ],
+                "note": "",
+            },
+        ),
+        (
+            "related_articles",
+            {"heading": f"See also ({words['related_articles']})", "articles": list(related)},
+        ),
+        ("disclaimer", {"disclaimer": cast.disclaimer}),
+    ]
+
+
+def minimal_body(cast):
+    return [
+        (
+            "section",
+            {"heading": "Overview", "anchor": "", "body": "<p>A short article.</p>"},
+        ),
+        ("disclaimer", {"disclaimer": cast.disclaimer}),
+    ]
+
+
+def draft_article(parent, cast, *, title=None, body=None, topics=None, tags=(), **fields):
+    """A non-live ArticlePage under `parent` with one author, one topic and one reference."""
+    n = next(_sequence)
+    title = title or f"Vitamin B12 article {n}"
+    page = ArticlePage(
+        title=title,
+        slug=fields.pop("slug", f"article-{n}"),
+        summary=fields.pop("summary", f"What to know about vitamin B12, part {n}."),
+        hero_image=fields.pop("hero_image", cast.image),
+        hero_image_alt=fields.pop("hero_image_alt", "Clams on a plate"),
+        body=body if body is not None else full_body(cast),
+        **fields,
+    )
+    page.authors = [ArticleAuthor(author=cast.author)]
+    page.references = [
+        ArticleReference(
+            authors="Smith J, Lee K",
+            title="Vitamin B12 deficiency in adults",
+            publication="BMJ",
+            year=2020,
+            doi="10.1136/bmj.m1234",
+            pmid="32345678",
+            url="https://example.org/b12",
+        )
+    ]
+    page.topics = list(topics if topics is not None else [cast.topic])
+    for tag in tags:
+        page.tags.add(tag)
+    parent.add_child(instance=page)
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def sign_off_and_publish(page, cast):
+    """Run the real review workflow on `page`'s content: editorial approval, then medical sign-off.
+
+    Returns the page as published (reloaded).
+    """
+    page.save_revision(user=cast.writer)
+    workflow = page.get_workflow()
+    workflow.start(page, cast.writer)
+    page = ArticlePage.objects.get(pk=page.pk)
+    page.current_workflow_task.on_action(page.current_workflow_task_state, cast.editor, "approve")
+    page = ArticlePage.objects.get(pk=page.pk)
+    task_state = page.current_workflow_task_state
+    page.current_workflow_task.on_action(
+        task_state,
+        cast.reviewer_user,
+        "approve",
+        claims_checked=True,
+        doses_checked=True,
+        disclaimer_appropriate=True,
+        comment="ok",
+    )
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.live, "the medical sign-off should have published the article"
+    return page
+
+
+def live_article(parent, cast, **kwargs):
+    """A live article: a draft taken through the real review workflow."""
+    return sign_off_and_publish(draft_article(parent, cast, **kwargs), cast)
+
+
+def edit_and_republish(page, cast, **changes):
+    """Change fields of a live article and take the change through review again."""
+    for name, value in changes.items():
+        setattr(page, name, value)
+    return sign_off_and_publish(page, cast)
