@@ -1,11 +1,32 @@
+"""Reader URLs outside the Wagtail page tree. Wagtail's page URLs come after these."""
+
+from django.contrib.sitemaps.views import sitemap as django_sitemap
 from django.urls import path
+from django.views.decorators.http import require_safe
 
 from . import views
+from .cache import page_cacheable
+from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
+from .sitemaps import sitemap_sections
 
 app_name = "blog"
+
+
+@require_safe
+@page_cacheable
+def sitemap(request):
+    return django_sitemap(request, sitemaps=sitemap_sections(request))
+
 
 urlpatterns = [
     path("authors/<slug:slug>/", views.author_detail, name="author"),
     path("reviewers/<slug:slug>/", views.reviewer_detail, name="reviewer"),
+    path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("search/", views.search, name="search"),
+    path("feed/", page_cacheable(LatestArticlesFeed.view()), name="feed"),
+    path("feed/atom/", page_cacheable(LatestArticlesAtomFeed.view()), name="atom_feed"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]

@@ -1,43 +1,211 @@
-"""Reader pages that are not Wagtail pages: author, reviewer and topic listings."""
+"""Reader pages that are not Wagtail pages: profiles, topics, tags, search, robots.txt.
 
+Each listing uses `ArticlePage.objects.for_listing()`, so a page of cards costs
+the same number of queries whether it shows 2 articles or 12. Every view here is
+`@page_cacheable`: anonymous GET responses are stored by blog.cache's middleware
+when the page cache is on.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_safe
+from taggit.models import Tag
 
 from health_content.models import AuthorProfile, ReviewerProfile, Topic
 
+from . import seo
+from .cache import page_cacheable
 from .models import ArticlePage
 from .models.pages import paginate
+from .search import search as search_pages
+
+#: Search results per page.
+RESULTS_PER_PAGE = 10
+#: Longest query accepted: longer input is cut, not searched in full.
+MAX_QUERY_LENGTH = 200
 
 
 def live_articles():
     return ArticlePage.objects.live().public().for_listing()
 
 
+def listing_seo(request, *, title, description, path, page_number, crumb=None):
+    return seo.build(
+        request,
+        title=title,
+        description=description,
+        path=path,
+        breadcrumbs=[("Home", "/"), (crumb or title, path)],
+        canonical=seo.canonical_with_page_number(request, path, page_number),
+    )
+
+
+@require_safe
+@page_cacheable
 def author_detail(request, slug):
     author = get_object_or_404(AuthorProfile.objects.select_related("photo"), slug=slug)
-    articles = live_articles().filter(authors__author=author)
+    articles = paginate(request, live_articles().filter(authors__author=author))
     return TemplateResponse(
         request,
         "blog/author_detail.html",
-        {"profile": author, "articles": paginate(request, articles)},
+        {
+            "profile": author,
+            "articles": articles,
+            "seo": listing_seo(
+                request,
+                title=author.display_name,
+                description=seo.describe(author.bio)
+                or f"Articles written by {author.display_name}.",
+                path=author.get_absolute_url(),
+                page_number=articles.number,
+            ),
+        },
     )
 
 
+@require_safe
+@page_cacheable
 def reviewer_detail(request, slug):
     reviewer = get_object_or_404(ReviewerProfile.objects.select_related("photo"), slug=slug)
-    articles = live_articles().reviewed_by(reviewer)
+    articles = paginate(request, live_articles().reviewed_by(reviewer))
     return TemplateResponse(
         request,
         "blog/reviewer_detail.html",
-        {"profile": reviewer, "articles": paginate(request, articles)},
+        {
+            "profile": reviewer,
+            "articles": articles,
+            "seo": listing_seo(
+                request,
+                title=reviewer.name_with_credentials,
+                description=seo.describe(reviewer.bio)
+                or f"Articles medically reviewed by {reviewer.name_with_credentials}.",
+                path=reviewer.get_absolute_url(),
+                page_number=articles.number,
+            ),
+        },
     )
 
 
+@require_safe
+@page_cacheable
+def topic_index(request):
+    topics = (
+        Topic.objects.annotate(
+            article_count=Count("articles", filter=Q(articles__live=True), distinct=True)
+        )
+        .filter(article_count__gt=0)
+        .order_by("kind", "name")
+    )
+    return TemplateResponse(
+        request,
+        "blog/topic_index.html",
+        {
+            "topics": topics,
+            "nav_section": "topics",
+            "seo": listing_seo(
+                request,
+                title="Topics",
+                description="Browse medically reviewed articles by condition, nutrient and theme.",
+                path="/topics/",
+                page_number=None,
+            ),
+        },
+    )
+
+
+@require_safe
+@page_cacheable
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = live_articles().filter(topics=topic)
+    articles = paginate(request, live_articles().filter(topics=topic))
+    path = f"/topics/{topic.slug}/"
     return TemplateResponse(
         request,
         "blog/topic_detail.html",
-        {"topic": topic, "articles": paginate(request, articles)},
+        {
+            "topic": topic,
+            "articles": articles,
+            "nav_section": "topics",
+            "seo": seo.build(
+                request,
+                title=topic.name,
+                description=topic.description or f"Medically reviewed articles about {topic.name}.",
+                path=path,
+                breadcrumbs=[("Home", "/"), ("Topics", "/topics/"), (topic.name, path)],
+                canonical=seo.canonical_with_page_number(request, path, articles.number),
+            ),
+        },
     )
+
+
+@require_safe
+@page_cacheable
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = paginate(request, live_articles().filter(tags=tag))
+    path = f"/tags/{tag.slug}/"
+    return TemplateResponse(
+        request,
+        "blog/tag_detail.html",
+        {
+            "tag": tag,
+            "articles": articles,
+            "nav_section": "articles",
+            "seo": listing_seo(
+                request,
+                title=f"Articles tagged “{tag.name}”",
+                description=f"Medically reviewed articles tagged {tag.name}.",
+                path=path,
+                page_number=articles.number,
+                crumb=tag.name,
+            ),
+        },
+    )
+
+
+@require_safe
+@page_cacheable
+def search(request):
+    """/search/?q=words&page=N: live pages matching every word, best first, with summaries."""
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    results = paginate(request, search_pages(query), RESULTS_PER_PAGE) if query else None
+    page_seo = listing_seo(
+        request,
+        title=f"Search results for “{query}”" if query else "Search",
+        description="Search medically reviewed health articles.",
+        path="/search/",
+        page_number=None,
+        crumb="Search",
+    )
+    # Result pages are for people, not for search engines' indexes.
+    page_seo.noindex = True
+    return TemplateResponse(
+        request,
+        "blog/search_results.html",
+        {
+            "query": query,
+            "results": results,
+            "query_string": urlencode({"q": query}),
+            "nav_section": "search",
+            "seo": page_seo,
+        },
+    )
+
+
+@require_safe
+@page_cacheable
+def robots_txt(request):
+    """Keep crawlers out of the admin and search results; point them at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {seo.absolute_url(request, '/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -28,9 +28,7 @@ class ReviewStatusPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             revision = page.get_latest_revision() if page.pk else None
-            context["problems"] = (
-                publish_gate.publish_problems(page, revision) if revision else []
-            )
+            context["problems"] = publish_gate.publish_problems(page, revision) if revision else []
             context["has_revision"] = revision is not None
             context["latest_sign_off"] = publish_gate.latest_sign_off(page) if page.pk else None
             context["review"] = review_status(page) if page.pk else None

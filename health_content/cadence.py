@@ -17,7 +17,9 @@ def add_months(day, months):
     """`day` plus whole calendar months, clamped to the end of shorter months (31 Jan + 1 = 28/29 Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 def interval_months(page):
@@ -77,8 +79,8 @@ def live_review_statuses():
     from health_content.models import SignOff
 
     pages = {page.pk: page for page in ArticlePage.objects.live().defer_streamfields()}
-    sign_offs = SignOff.objects.covering_live_content().filter(page_id__in=pages).select_related(
-        "reviewer"
+    sign_offs = (
+        SignOff.objects.covering_live_content().filter(page_id__in=pages).select_related("reviewer")
     )
     by_page = {sign_off.page_id: sign_off for sign_off in sign_offs}
     statuses = [ReviewStatus(page=page, sign_off=by_page.get(pk)) for pk, page in pages.items()]

@@ -24,9 +24,10 @@ in place (`save_revision(overwrite_revision=...)`) needs a new review.
 import contextvars
 import hashlib
 import json
+import re
 from contextlib import contextmanager
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.log_actions import log
 from wagtail.models import PagePermissionTester
@@ -55,9 +56,25 @@ class PublishRefused(PermissionDenied):
     """Raised when an article revision without a matching medical sign-off would go live."""
 
 
+BLOCK_KEY_ATTRIBUTE = re.compile(r'\sdata-block-key="[^"]*"')
+
+
+def _strip_editor_metadata(value):
+    """Drop block ids and the rich text editor's block keys: they change on re-save, not content."""
+    if isinstance(value, dict):
+        return {key: _strip_editor_metadata(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_strip_editor_metadata(item) for item in value]
+    if isinstance(value, str):
+        return BLOCK_KEY_ATTRIBUTE.sub("", value)
+    return value
+
+
 def _normalise(field, value):
-    if field == "body" and isinstance(value, str):
-        value = json.loads(value or "[]")
+    if field == "body":
+        if isinstance(value, str):
+            value = json.loads(value or "[]")
+        value = _strip_editor_metadata(value)
     if field in ("authors", "references"):
         value = [
             {key: item_value for key, item_value in item.items() if key not in CHILD_IDENTITY_KEYS}
@@ -87,10 +104,38 @@ def latest_sign_off(page):
     return SignOff.objects.filter(page_id=page.pk).order_by("-signed_at", "-pk").first()
 
 
-def disclaimer_problems(page):
+def _error_messages(data, path=""):
+    """Flatten Wagtail's nested block error data into "path: message" strings."""
+    if isinstance(data, dict):
+        messages = [f"{path}: {m}" if path else m for m in data.get("messages", [])]
+        for key in ("blockErrors",):
+            children = data.get(key) or {}
+            items = children.items() if isinstance(children, dict) else enumerate(children)
+            for name, child in items:
+                if child:
+                    messages += _error_messages(child, f"{path}.{name}" if path else str(name))
+        return messages
+    if isinstance(data, list):
+        return [message for item in data for message in _error_messages(item, path)]
+    return [f"{path}: {data}"]
+
+
+def content_problems(page):
+    """Full validation of the content itself, for publishes that skip the admin form."""
+    from blog.forms import reference_errors
     from health_content.blocks import disclaimer_count_errors
 
-    return disclaimer_count_errors(page.body)
+    problems = list(disclaimer_count_errors(page.body))
+    if not problems:
+        try:
+            page.body.stream_block.clean(page.body)
+        except ValidationError as error:
+            details = "; ".join(_error_messages(error.as_json_data()))
+            problems.append(f"The article body has errors ({details}); open it in the editor.")
+    for number, ref in enumerate(page.references.all(), start=1):
+        for message in reference_errors(doi=ref.doi, pmid=ref.pmid, url=ref.url).values():
+            problems.append(f"Reference {number}: {message}")
+    return problems
 
 
 def publish_problems(page, revision):
@@ -108,7 +153,7 @@ def publish_problems(page, revision):
             f"{sign_off.reviewer_display} on {sign_off.signed_at:%d %B %Y}. "
             "Submit it for review again; the live version stays live meanwhile."
         )
-    problems.extend(disclaimer_problems(revision.as_object()))
+    problems.extend(content_problems(revision.as_object()))
     return problems
 
 

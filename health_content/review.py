@@ -100,10 +100,12 @@ def perform_medical_review_action(task, task_state, user, action_name, data):
         messages = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
         raise SignOffRefused("The review form is incomplete. " + " ".join(messages))
     comment = form.cleaned_data["comment"]
+    # Return nothing: the admin treats on_action's return value as a redirect URL.
     if action_name == "reject":
-        return task_state.reject(user=user, comment=comment)
+        task_state.reject(user=user, comment=comment)
+        return
     record_sign_off(task_state, user, form.cleaned_data)
-    return task_state.approve(user=user, comment=comment)
+    task_state.approve(user=user, comment=comment)
 
 
 def record_sign_off(task_state, user, cleaned_data):

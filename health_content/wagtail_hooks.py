@@ -66,9 +66,7 @@ register_snippet(MedicalContentGroup)
 
 @hooks.register("register_log_actions")
 def register_review_log_actions(actions):
-    actions.register_action(
-        "health_content.sign_off", "Medical sign-off", "Medically signed off"
-    )
+    actions.register_action("health_content.sign_off", "Medical sign-off", "Medically signed off")
     actions.register_action(
         "health_content.publish_refused",
         "Publish refused",
@@ -113,3 +111,45 @@ def register_reviews_due_menu_item():
     return ReviewsDueMenuItem(
         "Medical reviews due", reverse("health_content_reviews_due"), icon_name="time", order=50
     )
+
+
+# Article import (issue #6): upload one file, land in the new draft's editor.
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from .importer.views import import_article
+
+    return [path("import-article/", import_article, name="health_content_import_article")]
+
+
+class ImportArticleMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .importer.views import can_import
+
+        return can_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    # Right after Pages (order 100), before "Medical content" (250).
+    return ImportArticleMenuItem(
+        "Import article",
+        reverse("health_content_import_article"),
+        icon_name="upload",
+        order=150,
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def import_into_blog_index_button(page, user, view_name, next_url=None):
+    from wagtail.admin.widgets import Button
+
+    from blog.models import BlogIndexPage
+
+    from .importer import can_create_articles
+
+    specific = page.specific_deferred
+    if isinstance(specific, BlogIndexPage) and can_create_articles(user, specific):
+        url = f"{reverse('health_content_import_article')}?index={page.pk}"
+        yield Button("Import article", url, icon_name="upload", priority=16)

@@ -64,9 +64,7 @@ def install_review_workflow(apps):
         tasks = [wt.task_id for wt in WorkflowTask.objects.filter(workflow=moderators)]
         WorkflowPage.objects.filter(workflow=moderators).delete()
         moderators.delete()
-        GroupApprovalTask.objects.filter(
-            pk__in=tasks, name="Moderators approval"
-        ).delete()
+        GroupApprovalTask.objects.filter(pk__in=tasks, name="Moderators approval").delete()
 
 
 def publish_signed_off_revision(workflow_state, user=None):

@@ -5,8 +5,27 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from tests.factories import default_disclaimer
 
 
+def body_form_items(page):
+    """The page's own body (sections and disclaimer, as the factories make) as editor items."""
+    items = []
+    for block in page.body:
+        if block.block_type == "section":
+            value = {
+                "heading": block.value["heading"],
+                "anchor": block.value["anchor"],
+                "body": rich_text(block.value["body"].source),
+            }
+        else:
+            value = {"disclaimer": block.value["disclaimer"].pk}
+        items.append((block.block_type, value))
+    return items
+
+
 def article_post_data(page=None, *, title="Iron and tiredness", author=None, **overrides):
-    """Form data for creating (page=None) or editing `page`, with a section and the disclaimer."""
+    """Form data for creating (page=None) or editing `page` with its current content.
+
+    A new article gets a section and the default disclaimer.
+    """
     disclaimer = default_disclaimer()
     if page is not None:
         links = list(page.authors.all())
@@ -21,7 +40,9 @@ def article_post_data(page=None, *, title="Iron and tiredness", author=None, **o
         "slug": page.slug if page else "iron-and-tiredness",
         "summary": page.summary if page else "Why low iron can leave you tired.",
         "body": streamfield(
-            [
+            body_form_items(page)
+            if page
+            else [
                 (
                     "section",
                     {"heading": "What it is", "anchor": "", "body": rich_text("<p>Text.</p>")},

@@ -3,8 +3,8 @@
 Articles go live the only way the product allows: a writer saves a revision and
 submits it to the "Health article review" workflow, an editor approves the
 editorial step and a medical reviewer signs off, which records a SignOff and
-publishes through the gate (health_content.publish_gate). Nothing here sets
-``live=True`` by hand.
+publishes through the gate (health_content.publish_gate); the workflow steps are
+tests.factories.publish_through_review. Nothing here sets ``live=True`` by hand.
 
 Every block type of ArticleBodyBlock appears in `full_body()`, each carrying a
 distinctive word (see SEARCH_WORDS) so search tests can prove that each block's
@@ -28,6 +28,7 @@ from health_content.models import (
     Topic,
 )
 from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+from tests.factories import publish_through_review
 
 _sequence = itertools.count(1)
 
@@ -99,10 +100,15 @@ class Cast:
         )
 
 
-def full_body(cast, related=()):
-    """A body holding every block type once, each with its SEARCH_WORDS word."""
+def full_body(cast, related=(), repeat=1):
+    """A body holding every block type, each with its SEARCH_WORDS word, `repeat` times over.
+
+    The related-articles block needs at least one article to publish, so it is
+    included only when `related` (live articles) is given. There is always
+    exactly one disclaimer, at the end.
+    """
     words = SEARCH_WORDS
-    return [
+    body = [
         (
             "key_points",
             {"style": "key_points", "points": [f"B12 deficiency can cause {words['key_points']}."]},
@@ -223,12 +229,13 @@ def full_body(cast, related=()):
                 "note": "",
             },
         ),
-        (
-            "related_articles",
-            {"heading": f"See also ({words['related_articles']})", "articles": list(related)},
-        ),
-        ("disclaimer", {"disclaimer": cast.disclaimer}),
     ]
+    if related:
+        heading = f"See also ({words['related_articles']})"
+        body.append(("related_articles", {"heading": heading, "articles": list(related)}))
+    body = body * repeat
+    body.append(("disclaimer", {"disclaimer": cast.disclaimer}))
+    return body
 
 
 def minimal_body(cast):
@@ -241,8 +248,21 @@ def minimal_body(cast):
     ]
 
 
-def draft_article(parent, cast, *, title=None, body=None, topics=None, tags=(), **fields):
-    """A non-live ArticlePage under `parent` with one author, one topic and one reference."""
+def draft_article(
+    parent,
+    cast,
+    *,
+    title=None,
+    body=None,
+    related=(),
+    body_repeat=1,
+    authors=None,
+    topics=None,
+    tags=(),
+    **fields,
+):
+    """A non-live ArticlePage under `parent`: by default the full body, one author,
+    one topic and one reference."""
     n = next(_sequence)
     title = title or f"Vitamin B12 article {n}"
     page = ArticlePage(
@@ -251,10 +271,10 @@ def draft_article(parent, cast, *, title=None, body=None, topics=None, tags=(), 
         summary=fields.pop("summary", f"What to know about vitamin B12, part {n}."),
         hero_image=fields.pop("hero_image", cast.image),
         hero_image_alt=fields.pop("hero_image_alt", "Clams on a plate"),
-        body=body if body is not None else full_body(cast),
+        body=body if body is not None else full_body(cast, related, body_repeat),
         **fields,
     )
-    page.authors = [ArticleAuthor(author=cast.author)]
+    page.authors = [ArticleAuthor(author=author) for author in (authors or [cast.author])]
     page.references = [
         ArticleReference(
             authors="Smith J, Lee K",
@@ -274,27 +294,13 @@ def draft_article(parent, cast, *, title=None, body=None, topics=None, tags=(), 
 
 
 def sign_off_and_publish(page, cast):
-    """Run the real review workflow on `page`'s content: editorial approval, then medical sign-off.
+    """Take `page`'s current content through the real review workflow; returns it published.
 
-    Returns the page as published (reloaded).
+    The writer saves a revision, then tests.factories.publish_through_review (the
+    shared path) submits it, the editor approves and the reviewer signs off.
     """
     page.save_revision(user=cast.writer)
-    workflow = page.get_workflow()
-    workflow.start(page, cast.writer)
-    page = ArticlePage.objects.get(pk=page.pk)
-    page.current_workflow_task.on_action(page.current_workflow_task_state, cast.editor, "approve")
-    page = ArticlePage.objects.get(pk=page.pk)
-    task_state = page.current_workflow_task_state
-    page.current_workflow_task.on_action(
-        task_state,
-        cast.reviewer_user,
-        "approve",
-        claims_checked=True,
-        doses_checked=True,
-        disclaimer_appropriate=True,
-        comment="ok",
-    )
-    page = ArticlePage.objects.get(pk=page.pk)
+    page = publish_through_review(page, cast.writer, cast.editor, cast.reviewer_user)
     assert page.live, "the medical sign-off should have published the article"
     return page
 

@@ -1,8 +1,9 @@
 import math
 
 from django import forms
-
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -16,10 +17,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from blog import seo
+from blog.cache import article_body_cache_key
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
@@ -27,15 +32,36 @@ from health_content.cadence import review_status
 from health_content.blocks import ArticleBodyBlock, assign_section_anchors, default_body
 from health_content.blocks import table_of_contents as stream_table_of_contents
 
+from .pages import OneQueryViewRestrictionsMixin
+
 WORDS_PER_MINUTE = 200
+
+#: The {% picture %} filter specs of templates/includes/article_card.html.
+#: for_listing() prefetches renditions for exactly these specs; if the two drift
+#: apart every card costs queries again (tests/test_reader_queries.py counts them).
+CARD_IMAGE_SPECS = ("format-{avif,webp,jpeg}", "fill-{400x225,800x450}")
 
 
 class ArticlePageQuerySet(PageQuerySet):
     def for_listing(self):
-        """Everything an article card shows, fetched in a fixed number of queries."""
+        """Everything an article card shows, in a fixed number of queries whatever the count.
+
+        One query for the articles (bodies deferred: cards never show them), then
+        one each for authors with their profiles, topics, hero images and the
+        images' card renditions.
+        """
+        from .article import ArticleAuthor
+
+        images = get_image_model().objects.prefetch_renditions(
+            *Filter.expand_spec(CARD_IMAGE_SPECS)
+        )
         return (
-            self.select_related("hero_image")
-            .prefetch_related("authors__author", "topics")
+            self.defer_streamfields()
+            .prefetch_related(
+                Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
+                "topics",
+                Prefetch("hero_image", queryset=images),
+            )
             .order_by("-first_published_at", "-pk")
         )
 
@@ -44,7 +70,9 @@ class ArticlePageQuerySet(PageQuerySet):
         from health_content.models import SignOff
 
         return self.filter(
-            pk__in=SignOff.objects.covering_live_content().filter(reviewer=reviewer).values("page_id")
+            pk__in=SignOff.objects.covering_live_content()
+            .filter(reviewer=reviewer)
+            .values("page_id")
         )
 
 
@@ -57,7 +85,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     """A health article built from structured blocks, reviewed before it goes live.
 
     The body is validated in full only when the writer submits it for review or
@@ -115,9 +143,7 @@ class ArticlePage(Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], "Hero image"),
-        MultipleChooserPanel(
-            "authors", chooser_field_name="author", label="Authors", min_num=1
-        ),
+        MultipleChooserPanel("authors", chooser_field_name="author", label="Authors", min_num=1),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("tags"),
         FieldPanel("body"),
@@ -166,16 +192,53 @@ class ArticlePage(Page):
 
     @cached_property
     def reading_time_minutes(self):
-        words = len(self.summary.split()) + len(self.plain_text.split())
+        # Counted from the stored JSON rather than `plain_text`: converting the body
+        # to block values loads its images, snippets and linked pages, which the
+        # page view otherwise skips when the rendered body comes from the cache.
+        words = len(self.summary.split()) + _count_words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
+        """The article's people, references, topics, review status and metadata.
+
+        With `route()` of the index and home page this keeps a warm article view
+        to a fixed number of queries whatever the body holds: the rendered body is
+        cached per live revision (see `blog.cache.article_body_cache_key`).
+        """
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = [link.author for link in self.authors.select_related("author")]
-        context["references"] = list(self.references.all())
-        context["article_topics"] = list(self.topics.all())
-        context["review"] = review_status(self)
+        authors = [link.author for link in self.authors.select_related("author")]
+        references = list(self.references.all())
+        topics = list(self.topics.all())
+        review = review_status(self)
+        context.update(
+            authors=authors,
+            references=references,
+            article_topics=topics,
+            review=review,
+            seo=seo.for_article(
+                self,
+                request,
+                authors=authors,
+                topics=topics,
+                references=references,
+                review=review,
+            ),
+            body_cache_key=article_body_cache_key(self, request),
+        )
         return context
+
+
+def _count_words(raw):
+    """Words in the strings of a StreamField's raw JSON (tags stripped), ignoring block type names."""
+    if isinstance(raw, str):
+        return len((strip_tags(raw) if "<" in raw else raw).split())
+    if isinstance(raw, dict):
+        if "type" in raw and "value" in raw:
+            return _count_words(raw["value"])
+        return sum(_count_words(value) for value in raw.values())
+    if isinstance(raw, list):
+        return sum(_count_words(value) for value in raw)
+    return 0
 
 
 class ArticleAuthor(Orderable):
@@ -205,7 +268,10 @@ class ArticleReference(Orderable):
     authors = models.CharField(max_length=500, blank=True, help_text="e.g. Smith J, Lee K, et al.")
     title = models.CharField(max_length=500)
     publication = models.CharField(
-        "publication or journal", max_length=255, blank=True, help_text="Journal, publisher or site."
+        "publication or journal",
+        max_length=255,
+        blank=True,
+        help_text="Journal, publisher or site.",
     )
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     doi = models.CharField("DOI", max_length=255, blank=True, help_text="e.g. 10.1000/xyz123")

@@ -71,7 +71,6 @@ class Document:
     #: A summary the file states explicitly (front matter, meta description).
     summary: str = ""
     dropped: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
 
     def drop(self, text, reason):
         text = " ".join(text.split())

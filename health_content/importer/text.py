@@ -161,9 +161,7 @@ class _Builder:
         self.in_item = False
 
     def has_more_content(self, index):
-        return any(
-            line.strip() and debris_reason(line) is None for line in self.lines[index + 1 :]
-        )
+        return any(line.strip() and debris_reason(line) is None for line in self.lines[index + 1 :])
 
     def flush(self, index):
         if not self.paragraph:

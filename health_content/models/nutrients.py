@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
@@ -12,7 +14,9 @@ class NutrientReference(index.Indexed, models.Model):
     """
 
     name = models.CharField(max_length=80, unique=True)
-    unit = models.CharField(max_length=12, help_text="Unit of amounts and the DV, e.g. mcg, mg, IU.")
+    unit = models.CharField(
+        max_length=12, help_text="Unit of amounts and the DV, e.g. mcg, mg, IU."
+    )
     daily_value = models.DecimalField(
         max_digits=10,
         decimal_places=3,
@@ -49,4 +53,5 @@ class NutrientReference(index.Indexed, models.Model):
         """%DV of `amount` (in this nutrient's unit), from the unrounded amount, rounded last."""
         if amount is None:
             return None
-        return round(100 * float(amount) / float(self.daily_value))
+        percent = Decimal(amount) * 100 / self.daily_value
+        return int(percent.quantize(Decimal(1), rounding=ROUND_HALF_UP))

@@ -64,11 +64,14 @@ class ReviewerProfile(ProfileBase):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviewer_profile"
     )
     credentials = models.CharField(
-        max_length=60, help_text="Post-nominal credentials as shown to readers, e.g. MD, RD, PharmD."
+        max_length=60,
+        help_text="Post-nominal credentials as shown to readers, e.g. MD, RD, PharmD.",
     )
     specialty = models.CharField(max_length=120, blank=True)
     registration_body = models.CharField(
-        max_length=120, blank=True, help_text="e.g. General Medical Council, Commission on Dietetic Registration."
+        max_length=120,
+        blank=True,
+        help_text="e.g. General Medical Council, Commission on Dietetic Registration.",
     )
     registration_number = models.CharField(max_length=60, blank=True)
     active = models.BooleanField(

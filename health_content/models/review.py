@@ -145,4 +145,3 @@ class ReviewReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "due_date"], name="one_reminder_per_due_date")
         ]
-

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Page cache: before sessions and auth, so a cached page skips them (blog/cache.py).
+    "blog.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -166,3 +168,56 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
 HEALTH_REVIEW_INTERVAL_MONTHS = int(os.environ.get("HEALTH_REVIEW_INTERVAL_MONTHS", "12"))
 HEALTH_REVIEW_DUE_SOON_DAYS = 30
+
+# Page cache ----------------------------------------------------------------------
+# Anonymous full-page cache for reader pages (blog/cache.py): stored in the
+# PAGE_CACHE_ALIAS cache (local memory, or Redis with REDIS_URL), invalidated site-wide
+# when anything readers see is published, unpublished, moved, deleted or edited.
+# Off here (development: edits show at once; tests: no page leaks between tests);
+# production.py turns it on. PAGE_CACHE=off|on overrides either.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# With a process-local cache the invalidation token lives in this file so every
+# process on the host sees it (default: a file in the temp directory).
+PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE") or None
+# Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
+# when a CDN sits in front; empty sends none.
+PAGE_CACHE_CONTROL = os.environ.get("PAGE_CACHE_CONTROL", "")
+# Rendered article bodies are cached per live revision (blog.cache.article_body_cache_key).
+ARTICLE_BODY_CACHE = env_bool("ARTICLE_BODY_CACHE", True)
+
+# Front-end cache (CDN) ---------------------------------------------------------------
+# wagtail.contrib.frontend_cache purges a CDN when pages are published; blog/cache.py
+# also purges the pages that list an article. No backend unless FRONTEND_CACHE is set:
+#   FRONTEND_CACHE=cloudflare  CLOUDFLARE_BEARER_TOKEN=... CLOUDFLARE_ZONE_ID=...
+#   FRONTEND_CACHE=cloudfront  CLOUDFRONT_DISTRIBUTION_ID=...   (boto3 and AWS credentials)
+#   FRONTEND_CACHE=http        FRONTEND_CACHE_LOCATION=http://varnish:8000 (Varnish, nginx...)
+# Pair it with PAGE_CACHE_CONTROL so the CDN may keep pages.
+_frontend_cache = os.environ.get("FRONTEND_CACHE", "").strip().lower()
+if _frontend_cache == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+        }
+    }
+elif _frontend_cache == "cloudfront":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": os.environ.get("CLOUDFRONT_DISTRIBUTION_ID", ""),
+        }
+    }
+elif _frontend_cache == "http":
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+        }
+    }
+elif _frontend_cache:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or http.")

@@ -34,6 +34,10 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
+# Page cache ----------------------------------------------------------------------
+# On in production (see base.py and blog/cache.py); PAGE_CACHE=off turns it off.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

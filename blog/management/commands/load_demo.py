@@ -2,21 +2,19 @@
 
 Run by `make run`. Does nothing when the database already holds a home page, so
 it is safe to run on every start. Refuses to run with DEBUG off unless forced,
-because the demo accounts have published passwords.
+because the demo accounts have published passwords. The content itself lives in
+health_content.demo.
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from blog.models import HomePage
-from blog.site_tree import ensure_site_tree
-
-DEMO_ADMIN = ("admin", "admin@example.com", "health-admin-demo")
+from health_content import demo
 
 
 class Command(BaseCommand):
-    help = "Create the site tree and demo accounts when the database is empty."
+    help = "Create the site tree, demo accounts and demo articles when the database is empty."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -31,10 +29,13 @@ class Command(BaseCommand):
         if HomePage.objects.exists():
             self.stdout.write("Content already present; demo content not loaded.")
             return
-        ensure_site_tree()
-        username, email, password = DEMO_ADMIN
-        User = get_user_model()
-        if not User.objects.filter(username=username).exists():
-            User.objects.create_superuser(username, email, password)
+        try:
+            accounts, articles = demo.load()
+        except demo.DemoSetupError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Accounts (dev only):"))
-        self.stdout.write(f"  superuser  {username} / {password}")
+        for account in accounts:
+            self.stdout.write(f"  {account.role:<22} {account.username} / {account.password}")
+        self.stdout.write("Articles:")
+        for article in articles:
+            self.stdout.write(f"  {article.state:<17} {article.title}")

@@ -28,7 +28,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         recipients = reminder_recipients()
         if not recipients:
-            self.stdout.write("No editors or medical reviewers with an email address; nothing sent.")
+            self.stdout.write(
+                "No editors or medical reviewers with an email address; nothing sent."
+            )
             return
         overdue, due_soon = due_for_review()
         sent = 0

@@ -1,0 +1,124 @@
+"""Demo accounts (development only: the passwords are published) and their public profiles.
+
+Every person here is fictional. Reviewer registration numbers say DEMO so they
+can never be mistaken for real credentials.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from health_content.models import AuthorProfile, ReviewerProfile
+from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+
+
+@dataclass(frozen=True)
+class Account:
+    username: str
+    password: str
+    role: str
+    group: str = ""
+    first_name: str = ""
+    last_name: str = ""
+
+    @property
+    def email(self):
+        return f"{self.username}@example.com"
+
+
+ADMIN = Account("admin", "health-admin-demo", "superuser")
+WRITER = Account("writer", "health-writer-demo", "writer", WRITERS, "Sam", "Rivera")
+EDITOR = Account("editor", "health-editor-demo", "editor", EDITORS, "Jordan", "Lee")
+REVIEWER = Account(
+    "reviewer", "health-reviewer-demo", "medical reviewer (MD)", MEDICAL_REVIEWERS, "Priya", "Nair"
+)
+DIETITIAN = Account(
+    "dietitian",
+    "health-dietitian-demo",
+    "medical reviewer (RD)",
+    MEDICAL_REVIEWERS,
+    "Morgan",
+    "Ellis",
+)
+ACCOUNTS = (ADMIN, WRITER, EDITOR, REVIEWER, DIETITIAN)
+
+AUTHORS = [
+    {
+        "user": WRITER,
+        "display_name": "Sam Rivera",
+        "slug": "sam-rivera",
+        "job_title": "Health writer",
+        "bio": "<p>Sam writes about nutrition and everyday health. (Fictional demo author.)</p>",
+    },
+    {
+        "user": EDITOR,
+        "display_name": "Jordan Lee",
+        "slug": "jordan-lee",
+        "job_title": "Senior health editor",
+        "bio": "<p>Jordan edits the blog and checks every article against its sources. "
+        "(Fictional demo author.)</p>",
+    },
+]
+
+REVIEWERS = [
+    {
+        "user": REVIEWER,
+        "display_name": "Dr. Priya Nair",
+        "slug": "priya-nair",
+        "credentials": "MD",
+        "specialty": "Internal medicine",
+        "registration_body": "Demo Medical Board",
+        "registration_number": "DEMO-MD-0001",
+        "bio": "<p>Priya is a general internist who reviews articles on blood, nerves and "
+        "bones. (Fictional demo reviewer.)</p>",
+    },
+    {
+        "user": DIETITIAN,
+        "display_name": "Morgan Ellis",
+        "slug": "morgan-ellis",
+        "credentials": "RD",
+        "specialty": "Clinical nutrition",
+        "registration_body": "Demo Dietetic Registry",
+        "registration_number": "DEMO-RD-0002",
+        "bio": "<p>Morgan is a registered dietitian who reviews articles on food and "
+        "supplements. (Fictional demo reviewer.)</p>",
+    },
+]
+
+
+def create_accounts():
+    """Create the demo users in their groups; return ``{username: user}``."""
+    User = get_user_model()
+    users = {}
+    for account in ACCOUNTS:
+        user = User.objects.filter(username=account.username).first()
+        if user is None:
+            create = User.objects.create_superuser if account is ADMIN else User.objects.create_user
+            user = create(
+                account.username,
+                account.email,
+                account.password,
+                first_name=account.first_name,
+                last_name=account.last_name,
+            )
+        if account.group:
+            user.groups.add(Group.objects.get(name=account.group))
+        users[account.username] = user
+    return users
+
+
+def create_profiles(users):
+    """Create the author and reviewer profiles; return ``{slug: AuthorProfile}``."""
+    authors = {}
+    for data in AUTHORS:
+        fields = {key: value for key, value in data.items() if key not in ("user", "slug")}
+        authors[data["slug"]], _ = AuthorProfile.objects.update_or_create(
+            slug=data["slug"], defaults={**fields, "user": users[data["user"].username]}
+        )
+    for data in REVIEWERS:
+        fields = {key: value for key, value in data.items() if key not in ("user", "slug")}
+        ReviewerProfile.objects.update_or_create(
+            slug=data["slug"], defaults={**fields, "user": users[data["user"].username]}
+        )
+    return authors

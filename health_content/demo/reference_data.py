@@ -1,0 +1,89 @@
+"""Reference data the demo articles choose from: nutrients, the default disclaimer, topics.
+
+Daily Values are the FDA's (21 CFR 101.9, as listed on the NIH Office of Dietary
+Supplements fact sheets), for adults and children age 4 years and older.
+"""
+
+from decimal import Decimal
+
+from health_content.models import Disclaimer, NutrientReference, Topic
+
+ODS = "https://ods.od.nih.gov/factsheets/{}-HealthProfessional/"
+SOURCE = "U.S. Food and Drug Administration Daily Value, via NIH Office of Dietary Supplements"
+
+NUTRIENTS = [
+    {
+        "name": "Vitamin B12",
+        "unit": "mcg",
+        "daily_value": Decimal("2.4"),
+        "dv_basis": "The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years "
+        "and older.",
+        "source_url": ODS.format("VitaminB12"),
+    },
+    {
+        "name": "Vitamin D",
+        "unit": "mcg",
+        "daily_value": Decimal("20"),
+        "dv_basis": "The DV for vitamin D is 20 mcg (800 IU) for adults and children age 4 "
+        "years and older.",
+        "source_url": ODS.format("VitaminD"),
+    },
+    {
+        "name": "Vitamin C",
+        "unit": "mg",
+        "daily_value": Decimal("90"),
+        "dv_basis": "The DV for vitamin C is 90 mg for adults and children age 4 years and older.",
+        "source_url": ODS.format("VitaminC"),
+    },
+    {
+        "name": "Folate",
+        "unit": "mcg DFE",
+        "daily_value": Decimal("400"),
+        "dv_basis": "The DV for folate is 400 mcg dietary folate equivalents (DFE) for adults "
+        "and children age 4 years and older.",
+        "source_url": ODS.format("Folate"),
+    },
+    {
+        "name": "Iron",
+        "unit": "mg",
+        "daily_value": Decimal("18"),
+        "dv_basis": "The DV for iron is 18 mg for adults and children age 4 years and older.",
+        "source_url": ODS.format("Iron"),
+    },
+]
+
+DISCLAIMER = {
+    "name": "General medical disclaimer",
+    "text": "<p>This article is general health information, not medical advice. It cannot "
+    "replace a consultation with your doctor, pharmacist or another qualified health "
+    "professional who knows your history. <b>If you think you may have a medical emergency, "
+    "call 911 or your local emergency number now.</b></p>",
+}
+
+TOPICS = [
+    ("Vitamin B12", "vitamin-b12", Topic.Kind.NUTRIENT, "Cobalamin: nerves, blood and diet."),
+    ("Vitamin D", "vitamin-d", Topic.Kind.NUTRIENT, "Bones, calcium, sunlight and supplements."),
+    ("Vitamin C", "vitamin-c", Topic.Kind.NUTRIENT, "Food sources, needs and the common cold."),
+    ("Folate", "folate", Topic.Kind.NUTRIENT, "Folate and folic acid, before and in pregnancy."),
+    ("Iron", "iron", Topic.Kind.NUTRIENT, "Iron in food and the body, and iron deficiency."),
+    ("Anemia", "anemia", Topic.Kind.CONDITION, "Low hemoglobin: causes, signs and treatment."),
+    ("Nerve health", "nerve-health", Topic.Kind.CONDITION, "Numbness, tingling and neuropathy."),
+    ("Pregnancy", "pregnancy", Topic.Kind.GENERAL, "Nutrition before and during pregnancy."),
+    ("Nutrition", "nutrition", Topic.Kind.GENERAL, "Eating well, from food first."),
+]
+
+
+def create_reference_data():
+    """Create the nutrients, the default disclaimer and the topics; return the disclaimer."""
+    for nutrient in NUTRIENTS:
+        NutrientReference.objects.update_or_create(
+            name=nutrient["name"], defaults={**nutrient, "source": SOURCE}
+        )
+    disclaimer, _ = Disclaimer.objects.update_or_create(
+        name=DISCLAIMER["name"], defaults={"text": DISCLAIMER["text"], "is_default": True}
+    )
+    for name, slug, kind, description in TOPICS:
+        Topic.objects.update_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "description": description}
+        )
+    return disclaimer

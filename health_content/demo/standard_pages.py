@@ -1,0 +1,59 @@
+"""The site's fixed pages (About, Editorial policy, How we review) and the home page intro."""
+
+HOME_INTRO = (
+    "<p>Plain-language articles on nutrition and everyday health, each one checked by a "
+    "medical reviewer before it is published.</p>"
+)
+
+STANDARD_PAGES = [
+    {
+        "title": "About",
+        "slug": "about",
+        "intro": "Who we are and what this site is for.",
+        "body": "<p>This blog explains nutrition and common health questions in plain "
+        "language. Every article is written from published evidence, checked by an editor and "
+        "signed off by a medical reviewer with relevant credentials before it goes live.</p>"
+        "<h2>What we do not do</h2><p>We do not diagnose, prescribe or answer personal "
+        "medical questions. For advice about your own health, see your doctor, pharmacist or "
+        "another qualified professional.</p>",
+    },
+    {
+        "title": "Editorial policy",
+        "slug": "editorial-policy",
+        "intro": "How we choose topics, use sources and keep articles up to date.",
+        "body": "<h2>Sources</h2><p>We rely on systematic reviews, clinical guidelines, "
+        "government health agencies such as the NIH Office of Dietary Supplements, and "
+        "peer-reviewed studies. Every article lists its references, with DOI or PubMed links "
+        "where they exist.</p><h2>Independence</h2><p>We do not accept payment for coverage "
+        "and carry no supplement advertising.</p><h2>Corrections</h2><p>When we find an "
+        "error we correct it, and the corrected article is reviewed again before it is "
+        "republished.</p>",
+    },
+    {
+        "title": "How we review",
+        "slug": "how-we-review",
+        "intro": "Every article passes an editorial review and a medical review before it is "
+        "published.",
+        "body": "<ol><li><b>Editorial review.</b> An editor checks structure, clarity and that "
+        "every claim has a source.</li><li><b>Medical review.</b> A reviewer with a medical, "
+        "pharmacy or dietetics qualification checks the claims against the sources, checks "
+        "every dose and figure, and confirms the medical disclaimer is appropriate. Their "
+        "sign-off is recorded with the exact version they approved.</li><li><b>Regular "
+        "re-review.</b> Each article shows when it was last reviewed and when its next review "
+        "is due, usually within a year.</li></ol><p>Any change to a reviewed article, however "
+        "small, is reviewed again before it goes live.</p>",
+    },
+]
+
+
+def create_standard_pages(home):
+    """Publish the home intro and the fixed pages under the home page."""
+    from blog.models import StandardPage
+
+    home.intro = HOME_INTRO
+    home.save_revision().publish()
+    for data in STANDARD_PAGES:
+        if StandardPage.objects.child_of(home).filter(slug=data["slug"]).exists():
+            continue
+        page = home.add_child(instance=StandardPage(**data))
+        page.save_revision().publish()

@@ -1,0 +1,150 @@
+"""A draft always saves; submitting for review validates fully, with specific messages."""
+
+import pytest
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
+
+from blog.forms import normalise_doi
+from tests.admin_forms import article_post_data
+from tests.factories import PASSWORD, default_disclaimer, make_article, make_writer, refreshed
+
+pytestmark = pytest.mark.django_db
+
+SECTION = ("section", {"heading": "Overview", "anchor": "", "body": rich_text("<p>Text.</p>")})
+
+
+@pytest.fixture
+def writer(db):
+    return make_writer()
+
+
+@pytest.fixture
+def draft(blog_index, writer):
+    return make_article(blog_index, title="Validation", owner=writer)
+
+
+def post(client, writer, draft, action, **overrides):
+    client.login(username=writer.username, password=PASSWORD)
+    data = article_post_data(draft)
+    data.update(overrides)
+    if action:
+        data[f"action-{action}"] = action
+    return client.post(reverse("wagtailadmin_pages:edit", args=[draft.pk]), data)
+
+
+def body_data(*items):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    return nested_form_data({"body": streamfield(list(items))})
+
+
+def reference_data(**fields):
+    from wagtail.test.utils.form_data import nested_form_data
+
+    return nested_form_data(
+        {"references": inline_formset([{"title": "A source", "publication": "J", **fields}])}
+    )
+
+
+def submitted(draft):
+    return WorkflowState.objects.filter(object_id=str(draft.pk)).exists()
+
+
+def errors_of(response):
+    return response.content.decode()
+
+
+CASES = {
+    "missing disclaimer": (
+        lambda: body_data(SECTION),
+        "Add the medical disclaimer block: every article needs exactly one.",
+    ),
+    "two disclaimers": (
+        lambda: body_data(
+            SECTION,
+            ("disclaimer", {"disclaimer": default_disclaimer().pk}),
+            ("disclaimer", {"disclaimer": default_disclaimer().pk}),
+        ),
+        "An article can have only one medical disclaimer",
+    ),
+    "empty FAQ answer": (
+        lambda: (
+            body_data(
+                ("faq", {"heading": "FAQ", "items": streamfield([])}),
+                ("disclaimer", {"disclaimer": default_disclaimer().pk}),
+            )
+            | {
+                "body-0-value-items-count": "1",
+                "body-0-value-items-0-type": "item",
+                "body-0-value-items-0-deleted": "",
+                "body-0-value-items-0-order": "0",
+                "body-0-value-items-0-value-question": "Is it safe?",
+                "body-0-value-items-0-value-answer": rich_text(""),
+            }
+        ),
+        "Each question needs an answer.",
+    ),
+    "malformed DOI": (lambda: reference_data(doi="doi-10/abc"), "Enter a DOI like 10.1000/xyz123"),
+    "malformed PMID": (lambda: reference_data(pmid="PMID12a"), "A PMID is a PubMed ID"),
+    "malformed URL": (lambda: reference_data(url="ods.nih.gov"), "Enter a full web address"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_submit_refuses_with_specific_message_and_keeps_input(client, writer, draft, case):
+    data, message = CASES[case]
+    response = post(client, writer, draft, "submit", **data())
+    assert response.status_code == 200, "the editor is shown again with errors"
+    assert message in errors_of(response)
+    assert not submitted(draft)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_draft_save_accepts_the_same_input(client, writer, draft, case):
+    data, _ = CASES[case]
+    before = draft.get_latest_revision().pk
+    response = post(client, writer, draft, None, **data())
+    assert response.status_code == 302
+    assert refreshed(draft).get_latest_revision().pk != before
+
+
+def test_hero_image_needs_alt_text_on_submit_only(client, writer, draft):
+    image = get_image_model().objects.create(title="Hero", file=get_test_image_file())
+    response = post(client, writer, draft, "submit", hero_image=image.pk, hero_image_alt="")
+    assert "Add alt text describing the hero image." in errors_of(response)
+    response = post(client, writer, draft, None, hero_image=image.pk, hero_image_alt="")
+    assert response.status_code == 302
+
+
+def test_blank_summary_saves_as_draft_but_not_on_submit(client, writer, draft):
+    response = post(client, writer, draft, None, summary="")
+    assert response.status_code == 302
+    response = post(client, writer, draft, "submit", summary="")
+    assert response.status_code == 200
+    assert not submitted(draft)
+
+
+def test_pasted_doi_resolver_prefix_is_normalised(client, writer, draft):
+    post(
+        client, writer, draft, None, **reference_data(doi="https://doi.org/10.3945/ajcn.2008.26947")
+    )
+    latest = refreshed(draft).get_latest_revision().as_object()
+    assert latest.references.get().doi == "10.3945/ajcn.2008.26947"
+    assert normalise_doi("doi:10.1000/xyz") == "10.1000/xyz"
+
+
+def test_valid_article_submits(client, writer, draft):
+    response = post(
+        client,
+        writer,
+        draft,
+        "submit",
+        **reference_data(
+            doi="10.3945/ajcn.2008.26947", pmid="19116323", url="https://ods.od.nih.gov/"
+        ),
+    )
+    assert response.status_code == 302
+    assert submitted(draft)

@@ -1,0 +1,124 @@
+"""Query budgets of the reader pages, with the full-page cache off (as in tests by default).
+
+"Warm" means a second render: Wagtail's site-root-path and rendition caches are
+filled and the article body fragment is cached (blog.cache.article_body_cache_key).
+Listings must cost the same number of queries for 2 articles as for 10: no N+1 on
+authors, reviewers, topics, images or renditions.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from health_content.models import AuthorProfile, Topic
+from tests.reader_factories import Cast, live_article, minimal_body
+
+ARTICLE_BUDGET = 10
+
+
+def warm_query_count(client, url):
+    first = client.get(url)
+    assert first.status_code == 200, url
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.fixture
+def cast(db):
+    return Cast()
+
+
+@pytest.fixture
+def settings_page_cache_off(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    return settings
+
+
+@pytest.mark.django_db
+def test_article_with_every_block_is_within_budget_when_warm(
+    client, blog_index, cast, settings_page_cache_off
+):
+    plain = live_article(blog_index, cast)
+    article = live_article(blog_index, cast, related=[plain], tags=["b12"])
+    assert warm_query_count(client, article.url) <= ARTICLE_BUDGET
+
+
+@pytest.mark.django_db
+def test_article_cost_does_not_depend_on_its_size(
+    client, blog_index, cast, settings_page_cache_off
+):
+    plain = live_article(blog_index, cast)
+    small = live_article(blog_index, cast, body=minimal_body(cast))
+    big = live_article(blog_index, cast, related=[plain, small], body_repeat=4)
+    assert warm_query_count(client, big.url) == warm_query_count(client, small.url)
+
+
+@pytest.mark.django_db
+def test_article_body_renders_afresh_without_the_fragment_cache(
+    client, blog_index, cast, settings
+):
+    # The cache only saves queries: the page is the same without it.
+    article = live_article(blog_index, cast)
+    cached = client.get(article.url).content
+    settings.ARTICLE_BODY_CACHE = False
+    assert client.get(article.url).content == cached
+
+
+def listing_counts(client, blog_index, cast, url_for):
+    """Warm query counts of a listing URL with 2 and then 10 live articles."""
+    second_author = AuthorProfile.objects.create(display_name="Bo Author", slug="bo-author")
+    second_topic = Topic.objects.create(name="Anaemia", slug="anaemia")
+    counts = []
+    for total in (2, 10):
+        while blog_index.get_children().live().count() < total:
+            # Two authors and two topics per card, to expose per-card queries.
+            live_article(
+                blog_index,
+                cast,
+                body=minimal_body(cast),
+                authors=[cast.author, second_author],
+                topics=[cast.topic, second_topic],
+                tags=["b12"],
+            )
+        counts.append(warm_query_count(client, url_for(cast)))
+    return counts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url_for",
+    [
+        pytest.param(lambda cast: "/", id="home"),
+        pytest.param(lambda cast: "/articles/", id="blog-index"),
+        pytest.param(lambda cast: f"/topics/{cast.topic.slug}/", id="topic"),
+        pytest.param(lambda cast: "/topics/", id="topic-index"),
+        pytest.param(lambda cast: "/tags/b12/", id="tag"),
+        pytest.param(lambda cast: f"/authors/{cast.author.slug}/", id="author"),
+        pytest.param(lambda cast: f"/reviewers/{cast.reviewer.slug}/", id="reviewer"),
+        pytest.param(lambda cast: "/search/?q=vitamin", id="search"),
+        pytest.param(lambda cast: "/feed/", id="feed"),
+        pytest.param(lambda cast: "/sitemap.xml", id="sitemap"),
+    ],
+)
+def test_listing_cost_does_not_grow_with_the_number_of_articles(
+    client, blog_index, cast, settings_page_cache_off, url_for
+):
+    with_two, with_ten = listing_counts(client, blog_index, cast, url_for)
+    assert with_ten == with_two
+
+
+@pytest.mark.django_db
+def test_listing_pages_stay_small(client, blog_index, cast, settings_page_cache_off):
+    live_article(blog_index, cast)
+    budgets = {
+        "/articles/": 12,
+        "/": 14,
+        f"/topics/{cast.topic.slug}/": 10,
+        f"/authors/{cast.author.slug}/": 10,
+        f"/reviewers/{cast.reviewer.slug}/": 10,
+        "/search/?q=vitamin": 6,
+    }
+    for url, budget in budgets.items():
+        assert warm_query_count(client, url) <= budget, url
