@@ -8,7 +8,6 @@ validation (submit for review, publish), with messages on the field at fault.
 
 import re
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from wagtail.admin.forms import WagtailAdminPageForm

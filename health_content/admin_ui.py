@@ -1,4 +1,4 @@
-"""Admin screens of the review process: the editor's review panel, dashboard panels, the due-reviews report."""
+"""Admin screens of the review process: editor panel, dashboard panels, due-reviews report."""
 
 from django.contrib.auth.decorators import user_passes_test
 from django.template.response import TemplateResponse

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 
 def add_months(day, months):
-    """`day` plus whole calendar months, clamped to the end of shorter months (31 Jan + 1 = 28/29 Feb)."""
+    """`day` plus whole calendar months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return day.replace(

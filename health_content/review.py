@@ -21,7 +21,7 @@ ATTESTATIONS = {
 
 
 class MedicalSignOffForm(forms.Form):
-    """The approval dialog: every attestation must be ticked; the comment is kept with the sign-off."""
+    """The approval dialog: every attestation must be ticked; the comment is kept."""
 
     claims_checked = forms.BooleanField(label=ATTESTATIONS["claims_checked"])
     doses_checked = forms.BooleanField(label=ATTESTATIONS["doses_checked"])

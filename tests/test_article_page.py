@@ -1,4 +1,4 @@
-"""The article as readers get it: every block, semantics, references, disclaimer last, query cost."""
+"""The article as readers get it: blocks, semantics, references, disclaimer last, query cost."""
 
 import re
 from decimal import Decimal

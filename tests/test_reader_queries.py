@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from health_content.models import AuthorProfile, Topic
-from tests.reader_factories import Cast, live_article, minimal_body
+from tests.reader_factories import Cast, fresh_caches, live_article, minimal_body  # noqa: F401
 
 ARTICLE_BUDGET = 10
 

@@ -1,4 +1,4 @@
-"""The medical review workflow: sign-off records, request changes, self-review, edits and tampering."""
+"""Medical review workflow: sign-offs, request changes, self-review, edits and tampering."""
 
 import pytest
 from django.core.management import call_command

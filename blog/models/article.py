@@ -3,8 +3,8 @@ import math
 from django import forms
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -28,9 +28,9 @@ from blog.cache import article_body_cache_key
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
-from health_content.cadence import review_status
 from health_content.blocks import ArticleBodyBlock, assign_section_anchors, default_body
 from health_content.blocks import table_of_contents as stream_table_of_contents
+from health_content.cadence import review_status
 
 from .pages import OneQueryViewRestrictionsMixin
 
@@ -173,7 +173,7 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         return publish_gate.ArticlePagePermissionTester(user, self)
 
     def publish(self, revision, user=None, **kwargs):
-        """Publish `revision` only if it matches the article's medical sign-off (see publish_gate)."""
+        """Publish `revision` only if it matches the medical sign-off (see publish_gate)."""
         publish_gate.check_publishable(self, revision, user=user)
         with publish_gate.gate_opened():
             return super().publish(revision, user=user, **kwargs)

@@ -94,9 +94,9 @@ class ReviewerProfile(ProfileBase):
     class Meta(ProfileBase.Meta):
         verbose_name = "reviewer profile"
 
+    def get_absolute_url(self):
+        return f"/reviewers/{self.slug}/"
+
     @property
     def name_with_credentials(self):
         return f"{self.display_name}, {self.credentials}" if self.credentials else self.display_name
-
-    def get_absolute_url(self):
-        return f"/reviewers/{self.slug}/"

@@ -135,7 +135,7 @@ class SignOff(models.Model):
 
 
 class ReviewReminder(models.Model):
-    """One reminder email sent for one article's review due date, so cron reruns send no duplicates."""
+    """One reminder sent for one article's review due date, so cron reruns send no duplicates."""
 
     page = models.ForeignKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="+")
     due_date = models.DateField()
@@ -145,3 +145,6 @@ class ReviewReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["page", "due_date"], name="one_reminder_per_due_date")
         ]
+
+    def __str__(self):
+        return f"Reminder for page {self.page_id}, due {self.due_date}"

@@ -15,7 +15,8 @@ For the next engineer:
 * Each file is imported in its own transaction: a broken file (unreadable,
   binary, empty, not UTF-8, no title) is reported and the others go on. The exit
   status is non-zero when any file failed.
-* Reports go to stdout; a progress bar goes to stderr when there is more than one file.
+* Reports go to stdout once all files are done; while they are imported a
+  progress bar is drawn on stderr when there is more than one file.
 """
 
 from pathlib import Path

@@ -52,7 +52,8 @@ class Command(BaseCommand):
                         f"{status.next_review_due:%d %B %Y}.\n"
                         f"Last reviewed by {status.sign_off.reviewer_display} on "
                         f"{status.last_reviewed:%d %B %Y}.\n\n"
-                        f"Edit and resubmit it: {settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/\n"
+                        "Edit and resubmit it: "
+                        f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/\n"
                     ),
                     from_email=None,
                     recipient_list=recipients,
