@@ -14,7 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# axe-core for the accessibility browser tests, from the npm registry; installed
+# only when tests/js/node_modules is missing (see tests/js/package.json).
 install: $(STAMP)
+	@if [ ! -d tests/js/node_modules/axe-core ]; then \
+		if command -v npm >/dev/null 2>&1; then \
+			npm ci --prefix tests/js --no-audit --no-fund; \
+		else \
+			echo "npm not found: the accessibility browser tests will skip (fail under REQUIRE_BROWSER)."; \
+		fi; \
+	fi
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -38,6 +47,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Reader-site benchmark (see README "Benchmarks"): `make bench`, or e.g.
+# `make bench BENCH_ARGS="--quick"` / `BENCH_ARGS="--articles 200 --search-articles 10000"`.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 

@@ -10,8 +10,9 @@ names and tags. Only live, public articles and standard pages are searched.
 Why the extra re-index: Wagtail's search index updates on ``post_save``, but when a
 revision is published ClusterableModel saves the page row *before* it writes the
 page's topics and tags (child relations are committed after ``super().save()``),
-so the first index entry of a newly published article lacks its topics. Indexing
-again on ``page_published``, when everything is written, fixes that.
+so a republished article whose topics or tags changed would stay indexed under
+the old ones. Indexing again on ``page_published``, when everything is written,
+fixes that (tests/test_search_reader.py checks it).
 """
 
 from wagtail.models import Page

@@ -18,6 +18,7 @@ URLs are stable whatever name a request used.
 
 import json
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -76,9 +77,18 @@ def absolute_url(request, path):
     return root + path
 
 
+def text_from_html(html):
+    """The text of rich text (tags stripped, entities decoded), for descriptions."""
+    return unescape(strip_tags(html or ""))
+
+
 def describe(text, length=DESCRIPTION_LENGTH):
-    """Plain text (tags stripped, whitespace collapsed) cut at a word to `length` characters."""
-    plain = " ".join(strip_tags(text or "").split())
+    """Plain `text` with whitespace collapsed, cut at a word to `length` characters.
+
+    `text` is text, not HTML: a summary that mentions "<script>" keeps it (it is
+    escaped where it is output). Pass rich text through `text_from_html` first.
+    """
+    plain = " ".join((text or "").split())
     return Truncator(plain).chars(length)
 
 

@@ -58,7 +58,7 @@ def author_detail(request, slug):
             "seo": listing_seo(
                 request,
                 title=author.display_name,
-                description=seo.describe(author.bio)
+                description=seo.text_from_html(author.bio)
                 or f"Articles written by {author.display_name}.",
                 path=author.get_absolute_url(),
                 page_number=articles.number,
@@ -81,7 +81,7 @@ def reviewer_detail(request, slug):
             "seo": listing_seo(
                 request,
                 title=reviewer.name_with_credentials,
-                description=seo.describe(reviewer.bio)
+                description=seo.text_from_html(reviewer.bio)
                 or f"Articles medically reviewed by {reviewer.name_with_credentials}.",
                 path=reviewer.get_absolute_url(),
                 page_number=articles.number,

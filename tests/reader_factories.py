@@ -16,8 +16,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import caches
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -64,7 +64,9 @@ def fresh_caches():
 
 def user(username, group_name=None, **extra):
     User = get_user_model()
-    account = User.objects.create_user(username, f"{username}@example.com", "a-long-password", **extra)
+    account = User.objects.create_user(
+        username, f"{username}@example.com", "a-long-password", **extra
+    )
     if group_name:
         account.groups.add(Group.objects.get(name=group_name))
     return account

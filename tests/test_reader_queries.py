@@ -56,9 +56,7 @@ def test_article_cost_does_not_depend_on_its_size(
 
 
 @pytest.mark.django_db
-def test_article_body_renders_afresh_without_the_fragment_cache(
-    client, blog_index, cast, settings
-):
+def test_article_body_renders_afresh_without_the_fragment_cache(client, blog_index, cast, settings):
     # The cache only saves queries: the page is the same without it.
     article = live_article(blog_index, cast)
     cached = client.get(article.url).content

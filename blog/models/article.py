@@ -229,7 +229,7 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
 
 
 def _count_words(raw):
-    """Words in the strings of a StreamField's raw JSON (tags stripped), ignoring block type names."""
+    """Words in the strings of a StreamField's raw JSON (tags stripped), not block type names."""
     if isinstance(raw, str):
         return len((strip_tags(raw) if "<" in raw else raw).split())
     if isinstance(raw, dict):

@@ -98,7 +98,7 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
         context["seo"] = seo.for_page(
             self,
             request,
-            description=seo.describe(self.intro) or self.seo_title,
+            description=seo.text_from_html(self.intro) or self.seo_title,
             json_ld=[seo.website(request)],
         )
         return context
@@ -138,7 +138,7 @@ class BlogIndexPage(OneQueryViewRestrictionsMixin, Page):
         context["seo"] = seo.for_page(
             self,
             request,
-            description=seo.describe(self.intro)
+            description=seo.text_from_html(self.intro)
             or f"Medically reviewed articles from {seo.site_name(request)}.",
             page_number=context["articles"].number,
         )
@@ -158,5 +158,7 @@ class StandardPage(OneQueryViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["seo"] = seo.for_page(self, request, description=self.intro or self.body)
+        context["seo"] = seo.for_page(
+            self, request, description=self.intro or seo.text_from_html(self.body)
+        )
         return context

@@ -13,7 +13,7 @@ register = template.Library()
 
 @register.simple_tag
 def json_ld(documents):
-    """One <script type="application/ld+json"> per document, escaped so text cannot end the script."""
+    """One <script type="application/ld+json"> per document; no text can end the script early."""
     return format_html_join(
         "\n",
         '<script type="application/ld+json">{}</script>',

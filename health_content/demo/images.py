@@ -67,14 +67,12 @@ def draw(key):
     randomness = random.Random(key)  # noqa: S311 - decoration, not security
     top, bottom, *shapes = (_hex(color) for color in palette)
     width, height = SIZE
-    picture = PILImage.new("RGB", SIZE, top)
+    # Top-to-bottom blend of the two background colours, masked by a grey ramp.
+    ramp = PILImage.linear_gradient("L").resize(SIZE)
+    picture = PILImage.composite(
+        PILImage.new("RGB", SIZE, bottom), PILImage.new("RGB", SIZE, top), ramp
+    )
     pen = ImageDraw.Draw(picture, "RGBA")
-    for y in range(height):
-        mix = y / height
-        pen.line(
-            [(0, y), (width, y)],
-            fill=tuple(round(a + (b - a) * mix) for a, b in zip(top, bottom, strict=True)),
-        )
     for index in range(7):
         color = shapes[index % len(shapes)]
         radius = randomness.randint(80, 260)
@@ -85,7 +83,7 @@ def draw(key):
     points = [(x, height * 0.62 + 60 * math.sin(x / 140 + phase)) for x in range(0, width + 10, 10)]
     pen.line(points, fill=(*wave_color, 230), width=18, joint="curve")
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
+    picture.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

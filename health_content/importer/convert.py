@@ -108,11 +108,13 @@ SYMPTOMS_RE = re.compile(
 )
 QUESTION_RE = re.compile(r"^(q|question)\s*[:.]\s*(?P<text>.+)$", re.IGNORECASE | re.DOTALL)
 ANSWER_RE = re.compile(r"^(a|answer)\s*[:.]\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
+#: "A:" at the start of an answer, alone in bold/italic ("<b>A:</b> Yes") or not.
+WRAPPED_ANSWER_PREFIX_RE = re.compile(r"^\s*<([bi])>\s*(a|answer)\s*[:.]\s*</\1>\s*", re.I)
 ANSWER_PREFIX_RE = re.compile(r"^(\s*<[bi]>)?\s*(a|answer)\s*[:.]\s*", re.IGNORECASE)
 INLINE_ANSWER_RE = re.compile(r"\s+(a|answer)\s*:\s+", re.IGNORECASE)
 SEE_ALSO_RE = re.compile(r"\[\s*see also\s*:\s*([^\]]+?)\s*\]", re.IGNORECASE)
 NUMBER_RE = re.compile(r"^-?\d+(\.\d+)?$")
-SYMPTOM_SEPARATOR_RE = re.compile(r":\s+|\s+[–—-]\s+")
+SYMPTOM_SEPARATOR_RE = re.compile(r":\s+|\s+[\u2013\u2014-]\s+")
 
 
 @dataclass
@@ -556,7 +558,7 @@ class _SectionWriter:
             },
         )
         levels = Counter(item["care_level"] for item in items)
-        counts = ", ".join(f"{level} ×{count}" for level, count in levels.items())
+        counts = ", ".join(f"{level}: {count}" for level, count in levels.items())
         self.report.warn(
             f"Symptom list “{heading}”: care levels were inferred from the wording ({counts}). "
             "Check each one."
@@ -600,7 +602,8 @@ class _SectionWriter:
 
     def answer_part(self, node):
         if isinstance(node, Paragraph):
-            fragment = ANSWER_PREFIX_RE.sub(lambda m: m.group(1) or "", node.html, count=1)
+            fragment = WRAPPED_ANSWER_PREFIX_RE.sub("", node.html, count=1)
+            fragment = ANSWER_PREFIX_RE.sub(lambda m: m.group(1) or "", fragment, count=1)
             return f"<p>{fragment}</p>"
         if isinstance(node, Heading):
             return f"<p><b>{node.html}</b></p>"
@@ -667,9 +670,11 @@ def external_links(body, site_hosts):
         elif isinstance(value, str) and "<a " in value:
             for text, url in links_in(value):
                 host = (urlparse(url).hostname or "").lower()
-                if url.lower().startswith(("http://", "https://")) and host not in site_hosts:
-                    if (text, url) not in found:
-                        found.append((text, url))
+                external = (
+                    url.lower().startswith(("http://", "https://")) and host not in site_hosts
+                )
+                if external and (text, url) not in found:
+                    found.append((text, url))
 
     visit(body)
     return found

@@ -27,7 +27,7 @@ DEBRIS_PATTERNS = [
     ),
     ("comment widget", r"(reply|cancel reply|be the first to comment|log in to (comment|reply))"),
     ("comment widget", r"your email address will not be published.*|required fields are marked.*"),
-    ("page control", r"close|[×✕✖x]|menu|open menu|toggle navigation|search( for)?"),
+    ("page control", r"close|[\u00d7\u2715\u2716x]|menu|open menu|toggle navigation|search( for)?"),
     (
         "page control",
         r"(back|scroll) to top|print( this)?( article| page)?|(previous|next)( post| article)?",
@@ -36,10 +36,8 @@ DEBRIS_PATTERNS = [
     ("image placeholder", r"\[(image|img|photo|picture|graphic|figure)\b[^\]]*\]"),
     ("image placeholder", r"(image|photo|picture|img|figure|illustration)( credit)?\s*:.*"),
     ("image placeholder", r"(image|photo) (placeholder|unavailable|not available)"),
-    (
-        "avatar",
-        r"([\w .'-]+'s )?(author )?avatar( (photo|image|picture))?|gravatar|profile (photo|picture)",
-    ),
+    ("avatar", r"([\w .'-]+'s )?(author )?avatar( (photo|image|picture))?|gravatar"),
+    ("avatar", r"profile (photo|picture)"),
     ("share buttons", rf"share( this)?( (article|post|page|story))?(( on| via) {_SOCIAL})?"),
     ("share buttons", rf"{_SOCIAL}|tweet( this)?|pin( it)?|copy link|share on \w+|shares?( \d+)?"),
     ("share buttons", rf"follow us( on {_SOCIAL})?|like us on facebook"),

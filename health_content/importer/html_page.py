@@ -18,12 +18,8 @@ from bs4 import BeautifulSoup, Comment, NavigableString
 from .debris import debris_reason
 from .document import Document, Heading, ImportFailed, ListNode, Paragraph, Table, collapse, link
 
+SILENT_TAGS = ("script", "style", "noscript", "template", "svg")
 CHROME_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
     "iframe",
     "form",
     "button",
@@ -62,7 +58,7 @@ BLOCK_TAGS = {
 }
 INLINE_BOLD = {"b", "strong"}
 INLINE_ITALIC = {"i", "em"}
-TITLE_SUFFIX_RE = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+TITLE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
 
 
 def _describe(element):
@@ -201,11 +197,9 @@ def _content_root(soup, document):
 
 def _remove_chrome(root, document):
     for element in root.find_all(CHROME_TAGS):
-        if element.decomposed:
-            continue
-        if element.name not in ("script", "style", "noscript", "template", "svg"):
+        if not element.decomposed:
             document.drop(_describe(element), f"page {element.name}")
-        element.decompose()
+            element.decompose()
     article_length = len(collapse(root.get_text(" ")))
     for element in root.find_all(True):
         if element.decomposed or not _is_debris_element(element):
@@ -235,6 +229,9 @@ def read_html(text):
     soup = BeautifulSoup(text, "html.parser")
     for comment in soup.find_all(string=lambda string: isinstance(string, Comment)):
         comment.extract()
+    # Code and styles are never text, wherever they are: removed without a report line.
+    for element in soup.find_all(SILENT_TAGS):
+        element.decompose()
     document = Document(title="")
     description = soup.find("meta", attrs={"name": "description"})
     if description is not None:

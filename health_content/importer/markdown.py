@@ -167,9 +167,12 @@ def _take_title(document, front_matter):
     for node in nodes:
         if isinstance(node, Heading):
             node.level = min(max(node.level, 2), 4)
-    if nodes and isinstance(nodes[0], Heading | Paragraph):
-        if nodes[0].text.casefold() == document.title.casefold():
-            document.drop(nodes.pop(0).text, "repeated title")
+    first = nodes[0] if nodes else None
+    if (
+        isinstance(first, Heading | Paragraph)
+        and first.text.casefold() == document.title.casefold()
+    ):
+        document.drop(nodes.pop(0).text, "repeated title")
 
 
 def read_markdown(text):

@@ -104,7 +104,7 @@ def parse_reference(text):
     text = _take_identifiers(NUMBERING_RE.sub("", collapse(text)), reference)
     apa = APA_RE.match(text)
     if apa:
-        reference.authors = apa.group("authors").strip(" .,")
+        reference.authors = apa.group("authors").strip(" ,")
         reference.year = int(apa.group("year"))
         segments = _segments(apa.group("rest"))
         if segments:

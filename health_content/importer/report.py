@@ -35,8 +35,8 @@ class ImportReport:
             self.warnings.append(message)
 
     def blocks_summary(self):
-        """e.g. "section ×5, faq ×1" in body order of first use."""
-        return ", ".join(f"{name} ×{count}" for name, count in self.blocks.items()) or "none"
+        """e.g. "section: 5, faq: 1", in order of first use."""
+        return ", ".join(f"{name}: {count}" for name, count in self.blocks.items()) or "none"
 
     def as_text(self):
         lines = [f"== {self.source}"]

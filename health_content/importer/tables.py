@@ -8,8 +8,9 @@ is the header. A table needs a header and at least one row.
   pipes when the second line is a ``---|---`` separator. Separator rows are dropped.
 * Aligned tables: two or more consecutive lines whose cells are separated by a
   tab or by two or more spaces, where every cell of every row starts at a column
-  where a header cell starts (so prose with double spaces between sentences is
-  not mistaken for a table). A blank first header cell is allowed.
+  where a header cell starts, and no cell but the last ends a sentence (so prose
+  with double spaces between sentences is not mistaken for a table). A blank
+  first header cell is allowed.
 """
 
 import re
@@ -91,9 +92,16 @@ def _aligned_row(columns, cells):
     return row
 
 
+def _is_prose(cells):
+    """Long runs, or a sentence ending before the last cell: text typed with double spaces."""
+    return any(len(text) > MAX_ALIGNED_CELL for *_, text in cells) or any(
+        text.endswith((".", "!", "?")) for *_, text in cells[:-1]
+    )
+
+
 def find_aligned_table(lines, start):
     header, tabbed = _cells(lines[start])
-    if len(header) < 2 or any(len(text) > MAX_ALIGNED_CELL for *_, text in header):
+    if len(header) < 2 or _is_prose(header):
         return None
     texts = [text for *_, text in header]
     columns = [(cell_start, cell_end) for cell_start, cell_end, _ in header]
@@ -101,9 +109,7 @@ def find_aligned_table(lines, start):
     end = start + 1
     while end < len(lines) and lines[end].strip():
         cells, row_tabbed = _cells(lines[end])
-        if row_tabbed != tabbed or len(cells) < 2:
-            break
-        if any(len(text) > MAX_ALIGNED_CELL for *_, text in cells):
+        if row_tabbed != tabbed or len(cells) < 2 or _is_prose(cells):
             break
         if tabbed:
             if len(cells) != len(header):

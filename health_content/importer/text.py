@@ -7,7 +7,7 @@ Plain text has no markup, so structure is read from the shape of the lines:
 * Layout: text copied from a browser has one paragraph per line. Hard-wrapped
   text (lines broken inside sentences, so many lines start in lower case) has
   its lines rejoined into paragraphs at blank lines.
-* Lists: lines starting with a bullet (•, -, *, –, —, ·, ▪, ◦, ●) or a number
+* Lists: lines starting with a bullet (•, -, *, en or em dash, ·, ▪, ◦, ●) or a number
   ("1." "1)" "(1)"). Blank lines between items do not end a list; an indented
   line right after an item continues it.
 * Tables: pipe and whitespace-aligned tables (see tables.py).
@@ -19,6 +19,7 @@ Plain text has no markup, so structure is read from the shape of the lines:
 * Everything else is a paragraph. Debris lines are dropped (see debris.py).
 """
 
+import itertools
 import re
 
 from .debris import debris_reason
@@ -37,7 +38,7 @@ from .document import (
 from .tables import find_table
 
 LIST_ITEM_RE = re.compile(
-    r"^\s*(?:(?P<bullet>[•\-*–—·▪◦●‣■➢➤✓✔])|(?P<number>\(?\d{1,3}[.)]))\s+(?P<text>\S.*)$"
+    r"^\s*(?:(?P<bullet>[•\-*\u2013\u2014·▪◦●‣■➢➤✓✔])|(?P<number>\(?\d{1,3}[.)]))\s+(?P<text>\S.*)$"
 )
 ATX_HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$")
 UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
@@ -91,7 +92,7 @@ def is_structural(line):
 def is_hard_wrapped(lines):
     """Whether lines break inside sentences: many prose lines continue in lower case."""
     pairs = continued = 0
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in itertools.pairwise(lines):
         if not line.strip() or not following.strip():
             continue
         if is_structural(line) or is_structural(following):

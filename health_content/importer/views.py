@@ -63,9 +63,14 @@ class ImportArticleForm(forms.Form):
         self.fields["index"].queryset = BlogIndexPage.objects.filter(
             pk__in=[index.pk for index in indexes]
         ).order_by("path")
-        if len(indexes) == 1:
-            self.fields["index"].initial = indexes[0]
+        self.only_index = indexes[0] if len(indexes) == 1 else None
+        if self.only_index is not None:
+            # Nothing to choose: the field is hidden and defaults to the one index.
+            self.fields["index"].required = False
             self.fields["index"].widget = forms.HiddenInput()
+
+    def clean_index(self):
+        return self.cleaned_data["index"] or self.only_index
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -60,7 +60,7 @@ ARTICLE = {
                 "substance": "Vitamin B12 (Recommended Dietary Allowance)",
                 "rows": [
                     {
-                        "population": "Children 4–8 years",
+                        "population": "Children 4-8 years",
                         "amount": "1.2",
                         "unit": "mcg",
                         "frequency": "daily",
@@ -68,7 +68,7 @@ ARTICLE = {
                         "note": "",
                     },
                     {
-                        "population": "Children 9–13 years",
+                        "population": "Children 9-13 years",
                         "amount": "1.8",
                         "unit": "mcg",
                         "frequency": "daily",
@@ -76,7 +76,7 @@ ARTICLE = {
                         "note": "",
                     },
                     {
-                        "population": "Teens 14–18 and adults",
+                        "population": "Teens 14-18 and adults",
                         "amount": "2.4",
                         "unit": "mcg",
                         "frequency": "daily",

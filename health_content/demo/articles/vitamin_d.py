@@ -119,7 +119,7 @@ ARTICLE = {
                 "substance": "Vitamin D (Recommended Dietary Allowance)",
                 "rows": [
                     {
-                        "population": "Infants 0–12 months",
+                        "population": "Infants 0-12 months",
                         "amount": "10",
                         "unit": "mcg",
                         "frequency": "daily",
@@ -127,7 +127,7 @@ ARTICLE = {
                         "note": "400 IU; an Adequate Intake",
                     },
                     {
-                        "population": "Children and adults 1–70 years",
+                        "population": "Children and adults 1-70 years",
                         "amount": "15",
                         "unit": "mcg",
                         "frequency": "daily",

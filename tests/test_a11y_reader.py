@@ -1,0 +1,147 @@
+"""Accessibility of the reader pages in a real browser: axe-core, keyboard use, headings.
+
+axe-core comes from the npm registry into tests/js/node_modules (``make install``
+runs ``npm ci --prefix tests/js`` when it is missing). Like Chromium, a missing
+axe-core skips these tests locally and fails them when REQUIRE_BROWSER is set (CI).
+
+``serialized_rollback``: a live-server test runs outside a transaction and the
+database is flushed after it, which would also remove the roles and the review
+workflow that data migrations install; the serialized copy restores them.
+"""
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.reader_factories import Cast, fresh_caches, live_article  # noqa: F401
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture
+def axe_source():
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}; run `make install` (npm ci --prefix tests/js)."
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text()
+
+
+@pytest.fixture
+def site(site_tree):
+    """Home, index, a topic, and an article holding every block type (related articles too)."""
+    blog_index = site_tree[1]
+    cast = Cast()
+    plain = live_article(blog_index, cast, title="Iron and tiredness")
+    article = live_article(
+        blog_index, cast, title="Vitamin B12 deficiency", related=[plain], tags=["vegan"]
+    )
+    return {"cast": cast, "article": article}
+
+
+def blocking_violations(page, axe_source):
+    page.add_script_tag(content=axe_source)
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]
+
+
+def heading_levels(page):
+    return page.eval_on_selector_all(
+        "main h1, main h2, main h3, main h4, main h5, main h6",
+        "elements => elements.map(e => Number(e.tagName[1]))",
+    )
+
+
+def test_reader_pages_have_no_serious_or_critical_violations(live_server, page, site, axe_source):
+    cast, article = site["cast"], site["article"]
+    urls = [
+        "/",
+        "/articles/",
+        f"/topics/{cast.topic.slug}/",
+        "/search/?q=vitamin",
+        article.url,
+        cast.reviewer.get_absolute_url(),
+    ]
+    problems = {}
+    for url in urls:
+        page.goto(live_server.url + url)
+        violations = blocking_violations(page, axe_source)
+        if violations:
+            problems[url] = violations
+    assert problems == {}
+
+
+def test_headings_are_in_logical_order(live_server, page, site):
+    cast, article = site["cast"], site["article"]
+    for url in (
+        "/",
+        "/articles/",
+        f"/topics/{cast.topic.slug}/",
+        "/search/?q=vitamin",
+        article.url,
+    ):
+        page.goto(live_server.url + url)
+        levels = heading_levels(page)
+        assert levels.count(1) == 1 and levels[0] == 1, (url, levels)
+        for previous, current in itertools.pairwise(levels):
+            # Going deeper one level at a time; going back up may skip levels.
+            assert current <= previous + 1, (url, levels)
+
+
+def test_skip_link_is_first_visible_on_focus_and_moves_to_main(live_server, page, site):
+    page.goto(live_server.url + site["article"].url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    box = page.locator(".skip-link").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["y"] >= 0  # on screen when focused
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+    # The next Tab continues inside the main content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('main')")
+
+
+def test_faq_opens_with_enter_and_space(live_server, page, site):
+    page.goto(live_server.url + site["article"].url)
+    questions = page.locator(".block-faq summary")
+    assert questions.count() == 2
+    details = page.locator(".block-faq details")
+    assert details.nth(0).get_attribute("open") is None
+
+    questions.nth(0).focus()
+    page.keyboard.press("Enter")
+    assert details.nth(0).get_attribute("open") is not None
+    assert page.locator(".block-faq .faq-item__answer").nth(0).is_visible()
+
+    page.keyboard.press("Tab")  # to the second question (the answer holds no links)
+    assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press(" ")
+    assert details.nth(1).get_attribute("open") is not None
+    page.keyboard.press(" ")
+    assert details.nth(1).get_attribute("open") is None
+
+
+def test_focus_is_visible(live_server, page, site):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")  # skip link
+    page.keyboard.press("Tab")  # site title
+    outline = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
+    )
+    assert outline[0] != "none" and outline[1] >= 2

@@ -1,0 +1,114 @@
+"""The whole review journey through the real admin in Chromium.
+
+A writer builds an article from blocks and submits it (and is offered no
+Publish), an editor approves the editorial step, a medical reviewer signs it
+off in the approval dialog, and an anonymous reader sees the reviewed-by line.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from blog.models import ArticlePage
+from health_content.models import AuthorProfile, SignOff
+from tests.factories import (
+    PASSWORD,
+    default_disclaimer,
+    make_editor,
+    make_reviewer,
+    make_writer,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, base_url, username):
+    page.context.clear_cookies()
+    page.goto(f"{base_url}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/admin/")
+
+
+def open_more_actions(page):
+    page.get_by_role("button", name="More actions").click()
+
+
+def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
+    base = live_server.url
+    writer = make_writer()
+    make_editor()
+    make_reviewer()
+    default_disclaimer()
+    AuthorProfile.objects.create(display_name="Sam Writer", slug="sam-writer", user=writer)
+
+    # Writer: build the article from blocks, save, submit.
+    log_in(page, base, "writer")
+    page.goto(f"{base}/admin/pages/add/blog/articlepage/{blog_index.pk}/")
+    page.fill("#id_title", "Iron and tiredness")
+    page.fill("#id_summary", "Why low iron can leave you tired, and what helps.")
+    page.get_by_role("button", name="Choose author profile").click()
+    page.locator(".modal a", has_text="Sam Writer").click()
+    # New articles start with the default disclaimer already in the body.
+    expect(page.get_by_text("Medical disclaimer", exact=True)).to_be_visible()
+    page.locator("button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Section").click()
+    page.locator("input[name$='-value-heading']").first.fill("Why iron matters")
+    page.locator(".public-DraftEditor-content").first.click()
+    page.keyboard.type("Iron carries oxygen around your body.")
+    page.locator("button[title='Insert a block']").nth(1).click()
+    page.get_by_role("option", name="Key points").click()
+    page.locator("input[name$='-value-points-0-value']").fill("Tiredness can have many causes.")
+    page.get_by_role("button", name="Save draft").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
+    article = ArticlePage.objects.get(title="Iron and tiredness")
+    assert not article.live
+
+    open_more_actions(page)
+    expect(page.locator("button[name='action-publish']")).to_have_count(0)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Submit to Health article review").click()
+    assert ArticlePage.objects.get(pk=article.pk).current_workflow_task.name == "Editorial review"
+
+    # Editor: approve the editorial step from the dashboard's "Awaiting your review".
+    log_in(page, base, "editor")
+    awaiting = page.locator(
+        "#awaiting-review-content, section:has-text('Awaiting your review')"
+    ).first
+    expect(awaiting).to_contain_text("Iron and tiredness")
+    awaiting.get_by_role("button", name="Actions").click()
+    with page.expect_navigation():
+        awaiting.get_by_role("button", name="Approve", exact=True).click()
+    assert ArticlePage.objects.get(pk=article.pk).current_workflow_task.name == "Medical review"
+
+    # Reviewer: sign off in the approval dialog, attestations and comment.
+    log_in(page, base, "reviewer")
+    awaiting = page.locator(
+        "#awaiting-review-content, section:has-text('Awaiting your review')"
+    ).first
+    expect(awaiting).to_contain_text("Iron and tiredness")
+    awaiting.get_by_role("button", name="Actions").click()
+    awaiting.get_by_role("button", name="Approve and sign off").click()
+    dialog = page.locator(".modal")
+    expect(dialog.get_by_text("I checked every dose, figure and unit.")).to_be_visible()
+    dialog.get_by_label("I checked the article's claims against the cited sources.").check()
+    dialog.get_by_label("I checked every dose, figure and unit.").check()
+    dialog.get_by_label("The medical disclaimer is appropriate for this article.").check()
+    dialog.get_by_label("Review comment").fill("Checked against the NIH fact sheet.")
+    with page.expect_navigation():
+        dialog.locator("button[type=submit], input[type=submit]").first.click()
+
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.live
+    sign_off = SignOff.objects.get(page=article)
+    assert sign_off.comment == "Checked against the NIH fact sheet."
+
+    # Anonymous reader.
+    page.context.clear_cookies()
+    page.goto(f"{base}{article.url}")
+    byline = page.locator(".byline-review")
+    expect(byline).to_contain_text("Medically reviewed by Dr Reviewer, MD")
+    expect(page.locator(".byline-due")).to_contain_text("Next review due")
+    expect(page.locator("h2", has_text="Why iron matters")).to_be_visible()
