@@ -44,11 +44,6 @@ def reference_errors(doi="", pmid="", url=""):
 class ArticlePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        body = cleaned_data.get("body")
-        if body is not None:
-            from health_content.blocks import assign_section_anchors
-
-            assign_section_anchors(body)
         self._normalise_references()
         if self.is_deferred_validation:
             return cleaned_data

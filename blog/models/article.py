@@ -28,7 +28,7 @@ from blog.cache import article_body_cache_key
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
-from health_content.blocks import ArticleBodyBlock, assign_section_anchors, default_body
+from health_content.blocks import ArticleBodyBlock, default_body
 from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import review_status
 
@@ -164,10 +164,6 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     base_form_class = ArticlePageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
-
-    def clean(self):
-        super().clean()
-        assign_section_anchors(self.body)
 
     def permissions_for_user(self, user):
         return publish_gate.ArticlePagePermissionTester(user, self)
