@@ -42,6 +42,17 @@ def reference_errors(doi="", pmid="", url=""):
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # New articles start with the default disclaimer in place. This is form
+        # initial data rather than a callable model default: Django gives fields
+        # with callable defaults a hidden "initial" input, which StreamField never
+        # renders, so every later edit would look changed and restart the review.
+        if self.instance._state.adding and not self.instance.body:
+            from health_content.blocks import default_body
+
+            self.initial["body"] = self.fields["body"].block.normalize(default_body())
+
     def clean(self):
         cleaned_data = super().clean()
         self._normalise_references()

@@ -148,3 +148,28 @@ def test_valid_article_submits(client, writer, draft):
     )
     assert response.status_code == 302
     assert submitted(draft)
+
+
+def test_new_article_starts_with_the_default_disclaimer(client, writer, blog_index):
+    disclaimer = default_disclaimer()
+    client.login(username=writer.username, password=PASSWORD)
+    response = client.get(
+        reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk])
+    )
+    body = response.context["form"].initial["body"]
+    assert [(block.block_type, block.value["disclaimer"]) for block in body] == [
+        ("disclaimer", disclaimer)
+    ]
+
+
+def test_unchanged_edit_is_not_a_content_change(client, writer, draft):
+    """Re-posting the editor unchanged must not count as an edit (it would restart review)."""
+    post(client, writer, draft, None)  # saved once through the editor, as writers do
+    draft = refreshed(draft).get_latest_revision_as_object()
+    data = article_post_data(draft)
+    for index, block in enumerate(draft.body):
+        data[f"body-{index}-id"] = block.id
+    form_class = type(draft).get_edit_handler().get_form_class()
+    form = form_class(data, instance=draft, parent_page=draft.get_parent(), for_user=writer)
+    assert form.is_valid(), form.errors
+    assert "body" not in form.changed_data

@@ -28,7 +28,7 @@ from blog.cache import article_body_cache_key
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
-from health_content.blocks import ArticleBodyBlock, default_body
+from health_content.blocks import ArticleBodyBlock
 from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import review_status
 
@@ -116,7 +116,7 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     )
     topics = ParentalManyToManyField("health_content.Topic", blank=True, related_name="articles")
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
-    body = StreamField(ArticleBodyBlock(), blank=True, default=default_body)
+    body = StreamField(ArticleBodyBlock(), blank=True)
     medical_audience = models.CharField(
         max_length=20, choices=Audience.choices, default=Audience.PATIENT
     )
