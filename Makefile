@@ -35,8 +35,9 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # PYTEST_ARGS passes extra options, e.g. `make test PYTEST_ARGS="-m 'not browser'"`.
+# Tests run on both cores (pytest-xdist); each worker gets its own test database.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
