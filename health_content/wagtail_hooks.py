@@ -114,6 +114,7 @@ def register_reviews_due_menu_item():
 
 
 # Article import (issue #6): upload one file, land in the new draft's editor.
+# Imports are local so that this appended section leaves the module's head alone.
 
 
 @hooks.register("register_admin_urls")

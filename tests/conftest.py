@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from django.db import connection
 
 from blog.site_tree import ensure_site_tree
 
@@ -12,8 +13,12 @@ def pytest_configure(config):
 
 
 @pytest.fixture
-def site_tree(db):
+def site_tree(request, db):
     """The home page and blog index, as `load_demo` creates them."""
+    if "live_server" in request.fixturenames:
+        # Live-server tests are transactional: an earlier one may have flushed
+        # the data migrations installed (see `migrated_data`).
+        request.getfixturevalue("migrated_data")
     home, blog_index = ensure_site_tree()
     return home, blog_index
 
@@ -47,3 +52,40 @@ def page(browser):
     browser_page.set_default_timeout(15_000)
     yield browser_page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, plus a copy of it as migrations left it.
+
+    Runs before any test touches the database, so the copy holds exactly what data
+    migrations installed (root page, roles, review workflow); see `migrated_data`.
+    """
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_data(transactional_db, django_db_setup):
+    """For live-server tests: put back what data migrations installed if a flush removed it.
+
+    Every transactional test ends by flushing all tables, which also removes the
+    migrated data; pytest-django's serialized_rollback does not restore it once
+    Playwright has run (pytest-django issue #1117). Request this before `site_tree`.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        # That flush re-created content types and permissions (post_migrate) under
+        # new ids: empty the tables again without that, then load the copy.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(django_db_setup)
+        # PostgreSQL sequences restarted at 1 with the flush: move them past the loaded rows.
+        with connection.cursor() as cursor:
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+        ContentType.objects.clear_cache()

@@ -4,9 +4,9 @@ axe-core comes from the npm registry into tests/js/node_modules (``make install`
 runs ``npm ci --prefix tests/js`` when it is missing). Like Chromium, a missing
 axe-core skips these tests locally and fails them when REQUIRE_BROWSER is set (CI).
 
-``serialized_rollback``: a live-server test runs outside a transaction and the
-database is flushed after it, which would also remove the roles and the review
-workflow that data migrations install; the serialized copy restores them.
+A live-server test runs outside a transaction and the database is flushed after
+it, which also removes what data migrations installed (root page, roles, review
+workflow): `site` asks for conftest's `migrated_data`, which puts it back.
 """
 
 import itertools
@@ -17,10 +17,7 @@ import pytest
 
 from tests.reader_factories import Cast, fresh_caches, live_article  # noqa: F401
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -37,7 +34,7 @@ def axe_source():
 
 
 @pytest.fixture
-def site(site_tree):
+def site(migrated_data, site_tree):
     """Home, index, a topic, and an article holding every block type (related articles too)."""
     blog_index = site_tree[1]
     cast = Cast()

@@ -223,6 +223,8 @@ def test_generation_bump_reaches_other_processes(settings, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "health_content.settings.test",
         "PAGE_CACHE_GENERATION_FILE": settings.PAGE_CACHE_GENERATION_FILE,
+        # The other process needs a database connection (on_commit), not our data.
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}",
     }
     subprocess.run(
         [

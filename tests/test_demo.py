@@ -121,7 +121,7 @@ def test_reference_data_people_and_pages(demo):
         "how-we-review",
     }
     images = get_image_model().objects.all()
-    assert images.count() == 6
+    assert images.count() == 10
     assert all(image.description.startswith("Abstract illustration") for image in images)
     root = Page.get_first_root_node()
     assert root.specific.get_workflow().name == WORKFLOW_NAME
@@ -161,3 +161,14 @@ def test_reader_pages_of_the_demo_answer(demo, client):
     assert "Vitamin B12: what it does and where to get it" in home.content.decode()
     # Drafts and articles in review are not visible to readers.
     assert client.get("/articles/numbness-and-tingling-in-the-hands-and-feet/").status_code == 404
+
+
+def test_an_existing_account_keeps_its_password(settings):
+    settings.DEBUG = True
+    get_user_model().objects.create_superuser("admin", "admin@example.org", "my-own-password")
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+
+    assert "admin / (existing account, password unchanged)" in out.getvalue()
+    assert get_user_model().objects.get(username="admin").check_password("my-own-password")
+    assert "writer / health-writer-demo" in out.getvalue()

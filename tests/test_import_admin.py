@@ -82,7 +82,8 @@ def test_bad_uploads_are_refused_with_a_clear_message(writer_client, name, data,
 
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert "Choose the file again" in response.content.decode() or name == "big.txt"
+    if name != "big.txt":  # a file over the limit is not one to choose again
+        assert "Choose the file again" in response.content.decode()
     assert not ArticlePage.objects.exists()
     # The choices made are kept.
     assert response.context["form"]["update"].value() is True

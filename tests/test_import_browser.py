@@ -12,7 +12,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 FIXTURE = Path(__file__).parent / "fixtures" / "import" / "sample-b-shape.txt"
 
 
-def test_writer_imports_a_file_and_sees_the_report_in_the_editor(live_server, site_tree, page):
+def test_writer_imports_a_file_and_sees_the_report_in_the_editor(
+    live_server, migrated_data, site_tree, page
+):
     default_disclaimer()
     writer = make_writer()
 

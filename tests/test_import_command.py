@@ -244,3 +244,31 @@ def test_a_page_in_review_is_not_updated(writer, blog_index):
         )
     assert "is in review (step “Editorial review”)" in out.getvalue()
     assert page.revisions.count() == 1
+
+
+def test_an_unexpected_error_in_one_file_is_reported_and_the_batch_goes_on(
+    writer, tmp_path, monkeypatch
+):
+    from health_content.management.commands import import_articles
+
+    real_import_file = import_articles.import_file
+
+    def import_file(name, data, **options):
+        if name.endswith("bad.txt"):
+            raise RuntimeError("simulated importer bug")
+        return real_import_file(name, data, **options)
+
+    monkeypatch.setattr(import_articles, "import_file", import_file)
+    shutil.copy(FIXTURES / "hard-wrapped.txt", tmp_path / "a-good.txt")
+    shutil.copy(FIXTURES / "shapes.txt", tmp_path / "bad.txt")
+
+    out = StringIO()
+    with pytest.raises(CommandError, match="1 of 2 file"):
+        call_command(
+            "import_articles", str(tmp_path), owner="writer", stdout=out, stderr=StringIO()
+        )
+
+    assert "FAILED: Unexpected error, please report it: RuntimeError: simulated importer bug" in (
+        out.getvalue()
+    )
+    assert ArticlePage.objects.get().slug == "zinc-and-the-immune-system"

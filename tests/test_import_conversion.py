@@ -463,3 +463,29 @@ def test_reference_with_pubmed_link_and_numbering():
         "pmid": "23440782",
         "url": "",
     }
+
+
+def test_inline_answers_and_faq_sections_without_questions(disclaimer):
+    data = (
+        b"Dosing Questions\n\nFAQ\n\nThese answers are general.\n\n"
+        b"Q: Is less than 5 mg safe? A: Usually <5 mg & with food is fine.\n"
+    )
+    conversion, _ = converted("inline.txt", data)
+
+    # The FAQ's introduction keeps the heading; the questions follow under the usual one.
+    assert section(conversion, "FAQ")["body"] == "<p>These answers are general.</p>"
+    (faq,) = blocks_of(conversion, "faq")
+    assert faq["heading"] == "Frequently asked questions"
+    assert faq["items"] == [
+        {
+            "question": "Is less than 5 mg safe?",
+            "answer": "<p>Usually &lt;5 mg &amp; with food is fine.</p>",
+        }
+    ]
+
+    no_questions = b"Notes\n\nFrequently asked questions\n\nNothing here yet, check back.\n"
+    conversion, _ = converted("empty-faq.txt", no_questions)
+    assert blocks_of(conversion, "faq") == []
+    assert section(conversion, "Frequently asked questions")["body"] == (
+        "<p>Nothing here yet, check back.</p>"
+    )

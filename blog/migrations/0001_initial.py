@@ -8,102 +8,676 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleAuthor',
+            name="ArticleAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(help_text='One or two plain sentences: shown on cards and as the meta description.', max_length=320)),
-                ('hero_image_alt', models.CharField(blank=True, help_text='Describe the image for readers who cannot see it.', max_length=255, verbose_name='hero image alt text')),
-                ('body', wagtail.fields.StreamField([('section', 3), ('symptom_list', 12), ('food_table', 22), ('comparison_table', 28), ('faq', 34), ('key_points', 38), ('callout', 41), ('image', 47), ('dosage', 57), ('related_articles', 61), ('disclaimer', 63)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 120}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Leave blank to generate from the heading. Used in links to this section.', 'max_length': 80, 'required': False}), 2: ('wagtail.blocks.RichTextBlock', (), {'features': ['h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link']}), 3: ('wagtail.blocks.StructBlock', [[('heading', 0), ('anchor', 1), ('body', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Symptoms of vitamin B12 deficiency', 'max_length': 120}), 5: ('wagtail.blocks.TextBlock', (), {'required': False}), 6: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Numbness or tingling in the feet', 'max_length': 120}), 7: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional: what it feels like, when it happens.', 'required': False}), 8: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('self_care', 'Self-care'), ('see_doctor', 'See a doctor'), ('urgent', 'Urgent: same day'), ('emergency', 'Emergency: call emergency services')], 'help_text': 'How soon a reader with this symptom should get care.'}), 9: ('wagtail.blocks.StructBlock', [[('symptom', 6), ('detail', 7), ('care_level', 8)]], {}), 10: ('wagtail.blocks.ListBlock', (9,), {'collapsed': True, 'label': 'Symptoms'}), 11: ('wagtail.blocks.TextBlock', (), {'help_text': 'Shown in a highlighted box after the list, e.g. when to call a doctor.', 'required': False}), 12: ('wagtail.blocks.StructBlock', [[('heading', 4), ('intro', 5), ('items', 10), ('when_to_get_help', 11)]], {}), 13: ('wagtail.snippets.blocks.SnippetChooserBlock', ('health_content.NutrientReference',), {'help_text': 'The nutrient supplies the unit, the Daily Value and the footnote.'}), 14: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Selected food sources of vitamin B12', 'max_length': 200}), 15: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Clams', 'max_length': 120}), 16: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. cooked', 'max_length': 120, 'required': False}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Household measure, e.g. 3 ounces', 'max_length': 60}), 18: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 3, 'help_text': "Amount of the nutrient per serving, in the nutrient's unit (e.g. mcg)."}), 19: ('wagtail.blocks.CharBlock', (), {'help_text': 'Optional, e.g. USDA FoodData Central', 'max_length': 255, 'required': False}), 20: ('wagtail.blocks.StructBlock', [[('food', 15), ('preparation', 16), ('serving', 17), ('amount', 18), ('source', 19)]], {}), 21: ('wagtail.blocks.ListBlock', (20,), {'collapsed': True, 'label': 'Foods'}), 22: ('wagtail.blocks.StructBlock', [[('nutrient', 13), ('caption', 14), ('rows', 21)]], {}), 23: ('wagtail.blocks.CharBlock', (), {'help_text': "Says what the table compares, e.g. 'Animal and fortified sources of B12'.", 'max_length': 200}), 24: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'required': False}), 25: ('wagtail.blocks.DecimalBlock', (), {'label': 'Number', 'required': False}), 26: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Rich text', 'required': False}), 27: ('wagtail.contrib.typed_table_block.blocks.TypedTableBlock', [[('text', 24), ('numeric', 25), ('rich_text', 26)]], {'help_text': "The first column labels each row. The caption above is the one readers see; the table's own caption field is not used."}), 28: ('wagtail.blocks.StructBlock', [[('caption', 23), ('table', 27)]], {}), 29: ('wagtail.blocks.CharBlock', (), {'default': 'Frequently asked questions', 'max_length': 120}), 30: ('wagtail.blocks.CharBlock', (), {'help_text': 'Phrase it the way a reader would ask it.', 'max_length': 255}), 31: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'ol', 'ul', 'link']}), 32: ('wagtail.blocks.StructBlock', [[('question', 30), ('answer', 31)]], {}), 33: ('wagtail.blocks.ListBlock', (32,), {'collapsed': True, 'label': 'Questions'}), 34: ('wagtail.blocks.StructBlock', [[('heading', 29), ('items', 33)]], {}), 35: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('key_points', 'Key points'), ('quick_summary', 'Quick summary')]}), 36: ('wagtail.blocks.CharBlock', (), {'label': 'Point', 'max_length': 255}), 37: ('wagtail.blocks.ListBlock', (36,), {'help_text': 'One short sentence each; three to five work best.', 'label': 'Points'}), 38: ('wagtail.blocks.StructBlock', [[('style', 35), ('points', 37)]], {}), 39: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('info', 'Information'), ('tip', 'Tip'), ('warning', 'Warning'), ('see_doctor', 'When to see a doctor'), ('emergency', 'Emergency')]}), 40: ('wagtail.blocks.CharBlock', (), {'help_text': "Optional, e.g. 'Call 911 if you have chest pain'.", 'max_length': 120, 'required': False}), 41: ('wagtail.blocks.StructBlock', [[('kind', 39), ('title', 40), ('body', 31)]], {}), 42: ('wagtail.images.blocks.ImageChooserBlock', (), {}), 43: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe what the image shows for readers who cannot see it.', 'max_length': 255, 'required': False}), 44: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Tick only if the image adds no information.', 'required': False}), 45: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 46: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Photo: Jane Doe', 'max_length': 120, 'required': False}), 47: ('wagtail.blocks.StructBlock', [[('image', 42), ('alt_text', 43), ('decorative', 44), ('caption', 45), ('credit', 46)]], {}), 48: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Vitamin B12 (cyanocobalamin)', 'max_length': 120}), 49: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Adults 19+', 'max_length': 120}), 50: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 3}), 51: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. mcg, mg, IU', 'max_length': 20}), 52: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. once daily', 'max_length': 120}), 53: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('oral', 'Oral'), ('topical', 'Topical'), ('injection', 'Injection'), ('inhaled', 'Inhaled'), ('other', 'Other')]}), 54: ('wagtail.blocks.StructBlock', [[('population', 49), ('amount', 50), ('unit', 51), ('frequency', 52), ('route', 53), ('note', 45)]], {}), 55: ('wagtail.blocks.ListBlock', (54,), {'collapsed': True, 'label': 'Doses'}), 56: ('wagtail.blocks.TextBlock', (), {'help_text': 'Optional note shown under the table.', 'required': False}), 57: ('wagtail.blocks.StructBlock', [[('substance', 48), ('rows', 55), ('note', 56)]], {}), 58: ('wagtail.blocks.CharBlock', (), {'default': 'See also', 'max_length': 120}), 59: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Article', 'page_type': ['blog.ArticlePage']}), 60: ('wagtail.blocks.ListBlock', (59,), {'label': 'Articles'}), 61: ('wagtail.blocks.StructBlock', [[('heading', 58), ('articles', 60)]], {}), 62: ('wagtail.snippets.blocks.SnippetChooserBlock', ('health_content.Disclaimer',), {'help_text': 'Disclaimer wording is managed under Snippets.'}), 63: ('wagtail.blocks.StructBlock', [[('disclaimer', 62)]], {})})),
-                ('medical_audience', models.CharField(choices=[('patient', 'Patients and the public'), ('clinician', 'Clinicians')], default='patient', max_length=20)),
-                ('review_interval_months', models.PositiveSmallIntegerField(blank=True, help_text='Months between medical reviews. Leave blank for the site default.', null=True)),
-                ('featured', models.BooleanField(default=False, help_text='Show on the home page.')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        help_text="One or two plain sentences: shown on cards and as the meta description.",
+                        max_length=320,
+                    ),
+                ),
+                (
+                    "hero_image_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Describe the image for readers who cannot see it.",
+                        max_length=255,
+                        verbose_name="hero image alt text",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("section", 3),
+                            ("symptom_list", 12),
+                            ("food_table", 22),
+                            ("comparison_table", 28),
+                            ("faq", 34),
+                            ("key_points", 38),
+                            ("callout", 41),
+                            ("image", 47),
+                            ("dosage", 57),
+                            ("related_articles", 61),
+                            ("disclaimer", 63),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"max_length": 120}),
+                            1: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Leave blank to generate from the heading. Used in links to this section.",
+                                    "max_length": 80,
+                                    "required": False,
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ]
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 0), ("anchor", 1), ("body", 2)]],
+                                {},
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "e.g. Symptoms of vitamin B12 deficiency",
+                                    "max_length": 120,
+                                },
+                            ),
+                            5: ("wagtail.blocks.TextBlock", (), {"required": False}),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "e.g. Numbness or tingling in the feet",
+                                    "max_length": 120,
+                                },
+                            ),
+                            7: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Optional: what it feels like, when it happens.",
+                                    "required": False,
+                                },
+                            ),
+                            8: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("self_care", "Self-care"),
+                                        ("see_doctor", "See a doctor"),
+                                        ("urgent", "Urgent: same day"),
+                                        ("emergency", "Emergency: call emergency services"),
+                                    ],
+                                    "help_text": "How soon a reader with this symptom should get care.",
+                                },
+                            ),
+                            9: (
+                                "wagtail.blocks.StructBlock",
+                                [[("symptom", 6), ("detail", 7), ("care_level", 8)]],
+                                {},
+                            ),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"collapsed": True, "label": "Symptoms"},
+                            ),
+                            11: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Shown in a highlighted box after the list, e.g. when to call a doctor.",
+                                    "required": False,
+                                },
+                            ),
+                            12: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("heading", 4),
+                                        ("intro", 5),
+                                        ("items", 10),
+                                        ("when_to_get_help", 11),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            13: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("health_content.NutrientReference",),
+                                {
+                                    "help_text": "The nutrient supplies the unit, the Daily Value and the footnote."
+                                },
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "e.g. Selected food sources of vitamin B12",
+                                    "max_length": 200,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "e.g. Clams", "max_length": 120},
+                            ),
+                            16: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "e.g. cooked", "max_length": 120, "required": False},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "Household measure, e.g. 3 ounces", "max_length": 60},
+                            ),
+                            18: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {
+                                    "decimal_places": 3,
+                                    "help_text": "Amount of the nutrient per serving, in the nutrient's unit (e.g. mcg).",
+                                },
+                            ),
+                            19: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, e.g. USDA FoodData Central",
+                                    "max_length": 255,
+                                    "required": False,
+                                },
+                            ),
+                            20: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("food", 15),
+                                        ("preparation", 16),
+                                        ("serving", 17),
+                                        ("amount", 18),
+                                        ("source", 19),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            21: (
+                                "wagtail.blocks.ListBlock",
+                                (20,),
+                                {"collapsed": True, "label": "Foods"},
+                            ),
+                            22: (
+                                "wagtail.blocks.StructBlock",
+                                [[("nutrient", 13), ("caption", 14), ("rows", 21)]],
+                                {},
+                            ),
+                            23: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Says what the table compares, e.g. 'Animal and fortified sources of B12'.",
+                                    "max_length": 200,
+                                },
+                            ),
+                            24: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Text", "required": False},
+                            ),
+                            25: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"label": "Number", "required": False},
+                            ),
+                            26: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": ["bold", "italic", "link"],
+                                    "label": "Rich text",
+                                    "required": False,
+                                },
+                            ),
+                            27: (
+                                "wagtail.contrib.typed_table_block.blocks.TypedTableBlock",
+                                [[("text", 24), ("numeric", 25), ("rich_text", 26)]],
+                                {
+                                    "help_text": "The first column labels each row. The caption above is the one readers see; the table's own caption field is not used."
+                                },
+                            ),
+                            28: (
+                                "wagtail.blocks.StructBlock",
+                                [[("caption", 23), ("table", 27)]],
+                                {},
+                            ),
+                            29: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "Frequently asked questions", "max_length": 120},
+                            ),
+                            30: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Phrase it the way a reader would ask it.",
+                                    "max_length": 255,
+                                },
+                            ),
+                            31: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "ol", "ul", "link"]},
+                            ),
+                            32: (
+                                "wagtail.blocks.StructBlock",
+                                [[("question", 30), ("answer", 31)]],
+                                {},
+                            ),
+                            33: (
+                                "wagtail.blocks.ListBlock",
+                                (32,),
+                                {"collapsed": True, "label": "Questions"},
+                            ),
+                            34: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 29), ("items", 33)]],
+                                {},
+                            ),
+                            35: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("key_points", "Key points"),
+                                        ("quick_summary", "Quick summary"),
+                                    ]
+                                },
+                            ),
+                            36: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Point", "max_length": 255},
+                            ),
+                            37: (
+                                "wagtail.blocks.ListBlock",
+                                (36,),
+                                {
+                                    "help_text": "One short sentence each; three to five work best.",
+                                    "label": "Points",
+                                },
+                            ),
+                            38: (
+                                "wagtail.blocks.StructBlock",
+                                [[("style", 35), ("points", 37)]],
+                                {},
+                            ),
+                            39: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("info", "Information"),
+                                        ("tip", "Tip"),
+                                        ("warning", "Warning"),
+                                        ("see_doctor", "When to see a doctor"),
+                                        ("emergency", "Emergency"),
+                                    ]
+                                },
+                            ),
+                            40: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Optional, e.g. 'Call 911 if you have chest pain'.",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            41: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 39), ("title", 40), ("body", 31)]],
+                                {},
+                            ),
+                            42: ("wagtail.images.blocks.ImageChooserBlock", (), {}),
+                            43: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe what the image shows for readers who cannot see it.",
+                                    "max_length": 255,
+                                    "required": False,
+                                },
+                            ),
+                            44: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {
+                                    "help_text": "Tick only if the image adds no information.",
+                                    "required": False,
+                                },
+                            ),
+                            45: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"max_length": 255, "required": False},
+                            ),
+                            46: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "e.g. Photo: Jane Doe",
+                                    "max_length": 120,
+                                    "required": False,
+                                },
+                            ),
+                            47: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("image", 42),
+                                        ("alt_text", 43),
+                                        ("decorative", 44),
+                                        ("caption", 45),
+                                        ("credit", 46),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            48: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "e.g. Vitamin B12 (cyanocobalamin)",
+                                    "max_length": 120,
+                                },
+                            ),
+                            49: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "e.g. Adults 19+", "max_length": 120},
+                            ),
+                            50: ("wagtail.blocks.DecimalBlock", (), {"decimal_places": 3}),
+                            51: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "e.g. mcg, mg, IU", "max_length": 20},
+                            ),
+                            52: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"help_text": "e.g. once daily", "max_length": 120},
+                            ),
+                            53: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("oral", "Oral"),
+                                        ("topical", "Topical"),
+                                        ("injection", "Injection"),
+                                        ("inhaled", "Inhaled"),
+                                        ("other", "Other"),
+                                    ]
+                                },
+                            ),
+                            54: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("population", 49),
+                                        ("amount", 50),
+                                        ("unit", 51),
+                                        ("frequency", 52),
+                                        ("route", 53),
+                                        ("note", 45),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            55: (
+                                "wagtail.blocks.ListBlock",
+                                (54,),
+                                {"collapsed": True, "label": "Doses"},
+                            ),
+                            56: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {
+                                    "help_text": "Optional note shown under the table.",
+                                    "required": False,
+                                },
+                            ),
+                            57: (
+                                "wagtail.blocks.StructBlock",
+                                [[("substance", 48), ("rows", 55), ("note", 56)]],
+                                {},
+                            ),
+                            58: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"default": "See also", "max_length": 120},
+                            ),
+                            59: (
+                                "wagtail.blocks.PageChooserBlock",
+                                (),
+                                {"label": "Article", "page_type": ["blog.ArticlePage"]},
+                            ),
+                            60: ("wagtail.blocks.ListBlock", (59,), {"label": "Articles"}),
+                            61: (
+                                "wagtail.blocks.StructBlock",
+                                [[("heading", 58), ("articles", 60)]],
+                                {},
+                            ),
+                            62: (
+                                "wagtail.snippets.blocks.SnippetChooserBlock",
+                                ("health_content.Disclaimer",),
+                                {"help_text": "Disclaimer wording is managed under Snippets."},
+                            ),
+                            63: ("wagtail.blocks.StructBlock", [[("disclaimer", 62)]], {}),
+                        },
+                    ),
+                ),
+                (
+                    "medical_audience",
+                    models.CharField(
+                        choices=[
+                            ("patient", "Patients and the public"),
+                            ("clinician", "Clinicians"),
+                        ],
+                        default="patient",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "review_interval_months",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Months between medical reviews. Leave blank for the site default.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "featured",
+                    models.BooleanField(default=False, help_text="Show on the home page."),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, 'wagtailcore.page'),
+            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ArticlePageTag',
+            name="ArticlePageTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ArticleReference',
+            name="ArticleReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('authors', models.CharField(blank=True, help_text='e.g. Smith J, Lee K, et al.', max_length=500)),
-                ('title', models.CharField(max_length=500)),
-                ('publication', models.CharField(blank=True, help_text='Journal, publisher or site.', max_length=255, verbose_name='publication or journal')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True)),
-                ('doi', models.CharField(blank=True, help_text='e.g. 10.1000/xyz123', max_length=255, verbose_name='DOI')),
-                ('pmid', models.CharField(blank=True, help_text='PubMed ID, digits only.', max_length=20, verbose_name='PMID')),
-                ('url', models.CharField(blank=True, max_length=500, verbose_name='URL')),
-                ('accessed', models.DateField(blank=True, null=True, verbose_name='date accessed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "authors",
+                    models.CharField(
+                        blank=True, help_text="e.g. Smith J, Lee K, et al.", max_length=500
+                    ),
+                ),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "publication",
+                    models.CharField(
+                        blank=True,
+                        help_text="Journal, publisher or site.",
+                        max_length=255,
+                        verbose_name="publication or journal",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(blank=True, null=True)),
+                (
+                    "doi",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. 10.1000/xyz123",
+                        max_length=255,
+                        verbose_name="DOI",
+                    ),
+                ),
+                (
+                    "pmid",
+                    models.CharField(
+                        blank=True,
+                        help_text="PubMed ID, digits only.",
+                        max_length=20,
+                        verbose_name="PMID",
+                    ),
+                ),
+                ("url", models.CharField(blank=True, max_length=500, verbose_name="URL")),
+                ("accessed", models.DateField(blank=True, null=True, verbose_name="date accessed")),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='BlogIndexPage',
+            name="BlogIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, 'wagtailcore.page'),
+            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', wagtail.fields.RichTextField(blank=True)),
-                ('featured_articles_count', models.PositiveSmallIntegerField(default=3)),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True)),
+                ("featured_articles_count", models.PositiveSmallIntegerField(default=3)),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, 'wagtailcore.page'),
+            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('intro', models.TextField(blank=True, help_text='One or two sentences shown under the title.')),
-                ('body', wagtail.fields.RichTextField()),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="One or two sentences shown under the title."
+                    ),
+                ),
+                ("body", wagtail.fields.RichTextField()),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
-            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, 'wagtailcore.page'),
+            bases=(blog.models.pages.OneQueryViewRestrictionsMixin, "wagtailcore.page"),
         ),
     ]

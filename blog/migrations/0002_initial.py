@@ -7,59 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('blog', '0001_initial'),
-        ('health_content', '0001_initial'),
-        ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
-        ('wagtailimages', '0027_image_description'),
+        ("blog", "0001_initial"),
+        ("health_content", "0001_initial"),
+        ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='articleauthor',
-            name='author',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='article_links', to='health_content.authorprofile'),
+            model_name="articleauthor",
+            name="author",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="article_links",
+                to="health_content.authorprofile",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='hero_image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image'),
+            model_name="articlepage",
+            name="hero_image",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="wagtailimages.image",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='topics',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='articles', to='health_content.topic'),
+            model_name="articlepage",
+            name="topics",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, related_name="articles", to="health_content.topic"
+            ),
         ),
         migrations.AddField(
-            model_name='articleauthor',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='authors', to='blog.articlepage'),
+            model_name="articleauthor",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="authors",
+                to="blog.articlepage",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepagetag',
-            name='content_object',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='blog.articlepage'),
+            model_name="articlepagetag",
+            name="content_object",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="tagged_items",
+                to="blog.articlepage",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepagetag',
-            name='tag',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(app_label)s_%(class)s_items', to='taggit.tag'),
+            model_name="articlepagetag",
+            name="tag",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="%(app_label)s_%(class)s_items",
+                to="taggit.tag",
+            ),
         ),
         migrations.AddField(
-            model_name='articlepage',
-            name='tags',
-            field=modelcluster.contrib.taggit.ClusterTaggableManager(blank=True, help_text='A comma-separated list of tags.', through='blog.ArticlePageTag', to='taggit.Tag', verbose_name='Tags'),
+            model_name="articlepage",
+            name="tags",
+            field=modelcluster.contrib.taggit.ClusterTaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="blog.ArticlePageTag",
+                to="taggit.Tag",
+                verbose_name="Tags",
+            ),
         ),
         migrations.AddField(
-            model_name='articlereference',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='references', to='blog.articlepage'),
+            model_name="articlereference",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="references",
+                to="blog.articlepage",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='articleauthor',
-            constraint=models.UniqueConstraint(fields=('page', 'author'), name='unique_article_author'),
+            model_name="articleauthor",
+            constraint=models.UniqueConstraint(
+                fields=("page", "author"), name="unique_article_author"
+            ),
         ),
     ]

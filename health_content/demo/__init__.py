@@ -121,7 +121,11 @@ class _Builder:
 
 
 def load():
-    """Create all demo content; return (accounts, articles). Assumes an empty site."""
+    """Create all demo content; return ``([(Account, created), ...], [DemoArticle, ...])``.
+
+    Assumes an empty site (load_demo checks). Accounts that already existed keep
+    their passwords: `created` is False for them.
+    """
     # The workflow notifies reviewers and writers by email at every step; the
     # demo people are fictional, so those messages go nowhere.
     with (
@@ -130,11 +134,11 @@ def load():
     ):
         home, blog_index = ensure_site_tree()
         _check_workflow(blog_index)
-        users = create_accounts()
+        users, existing = create_accounts()
         authors = create_profiles(users)
         disclaimer = create_reference_data()
         images = create_images()
         create_standard_pages(home)
         builder = _Builder(blog_index, users, authors, disclaimer, images)
         articles = [builder.create(data) for data in ARTICLES]
-    return ACCOUNTS, articles
+    return [(account, account.username not in existing) for account in ACCOUNTS], articles

@@ -57,6 +57,13 @@ ILLUSTRATIONS = {
 }
 
 
+# Body images: the same palettes drawn from another seed, so an article's picture
+# in the text differs from its hero image.
+for _key in ("b12", "vitamin-d", "iron", "vitamin-c"):
+    _title, _palette, _alt = ILLUSTRATIONS[_key]
+    ILLUSTRATIONS[f"{_key}-detail"] = (f"{_title}, detail", _palette, _alt)
+
+
 def _hex(color):
     return tuple(int(color[index : index + 2], 16) for index in (1, 3, 5))
 

@@ -88,12 +88,18 @@ REVIEWERS = [
 
 
 def create_accounts():
-    """Create the demo users in their groups; return ``{username: user}``."""
+    """Create the demo users in their groups; return ``({username: user}, existing usernames)``.
+
+    A user that already exists keeps its password, so the caller must not print
+    the demo password for it.
+    """
     User = get_user_model()
-    users = {}
+    users, existing = {}, set()
     for account in ACCOUNTS:
         user = User.objects.filter(username=account.username).first()
-        if user is None:
+        if user is not None:
+            existing.add(account.username)
+        else:
             create = User.objects.create_superuser if account is ADMIN else User.objects.create_user
             user = create(
                 account.username,
@@ -105,7 +111,7 @@ def create_accounts():
         if account.group:
             user.groups.add(Group.objects.get(name=account.group))
         users[account.username] = user
-    return users
+    return users, existing
 
 
 def create_profiles(users):

@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from html import unescape
+from html import escape, unescape
 from urllib.parse import urlparse
 
 from health_content.blocks import ArticleBodyBlock
@@ -107,7 +107,6 @@ SYMPTOMS_RE = re.compile(
     r"\b(symptoms?|signs?|indicators?|warning signs|red flags)\b", re.IGNORECASE
 )
 QUESTION_RE = re.compile(r"^(q|question)\s*[:.]\s*(?P<text>.+)$", re.IGNORECASE | re.DOTALL)
-ANSWER_RE = re.compile(r"^(a|answer)\s*[:.]\s*(?P<text>.*)$", re.IGNORECASE | re.DOTALL)
 #: "A:" at the start of an answer, alone in bold/italic ("<b>A:</b> Yes") or not.
 WRAPPED_ANSWER_PREFIX_RE = re.compile(r"^\s*<([bi])>\s*(a|answer)\s*[:.]\s*</\1>\s*", re.I)
 ANSWER_PREFIX_RE = re.compile(r"^(\s*<[bi]>)?\s*(a|answer)\s*[:.]\s*", re.IGNORECASE)
@@ -203,7 +202,7 @@ def _rich_text(node):
         level = min(max(node.level, 3), 4)
         return f"<h{level}>{node.html}</h{level}>"
     # A table where only rich text fits (an FAQ answer): one line per row.
-    return "".join(f"<p>{' | '.join(row)}</p>" for row in node.rows)
+    return "".join(f"<p>{escape(' | '.join(row), quote=False)}</p>" for row in node.rows)
 
 
 class _Converter:
@@ -587,11 +586,7 @@ class _SectionWriter:
             node = nodes[position]
             question = QUESTION_RE.match(node.text) if isinstance(node, Paragraph) else None
             if question:
-                text, answer = question.group("text"), ""
-                inline = INLINE_ANSWER_RE.split(text, maxsplit=1)
-                if len(inline) == 3:
-                    text, answer = inline[0], inline[2]
-                items.append({"question": text, "answer": [f"<p>{answer}</p>"] if answer else []})
+                items.append(_question_item(question.group("text")))
             elif isinstance(node, Heading | Table):
                 break
             elif items:
@@ -623,12 +618,14 @@ class _SectionWriter:
                 elif node.text.endswith("?") and len(node.text) <= QUESTION_LIMIT:
                     question = node.text
             if question is not None:
-                items.append({"question": question, "answer": []})
+                items.append(_question_item(question))
             elif items:
                 items[-1]["answer"].append(self.answer_part(node))
             else:
                 self.rich.append(_rich_text(node))
         if not items:
+            # No questions after all: an ordinary section.
+            self.rich = []
             self.write_text(nodes)
             return
         self.write_faq_block(items)
@@ -654,6 +651,14 @@ class _SectionWriter:
                 ],
             },
         )
+
+
+def _question_item(text):
+    """An FAQ item for a question, with its answer when on the same line ("Q: ...? A: ...")."""
+    parts = INLINE_ANSWER_RE.split(text, maxsplit=1)
+    if len(parts) == 3:
+        return {"question": parts[0], "answer": [f"<p>{escape(parts[2], quote=False)}</p>"]}
+    return {"question": text, "answer": []}
 
 
 def external_links(body, site_hosts):

@@ -41,7 +41,12 @@ DEBRIS_PATTERNS = [
     ("share buttons", rf"share( this)?( (article|post|page|story))?(( on| via) {_SOCIAL})?"),
     ("share buttons", rf"{_SOCIAL}|tweet( this)?|pin( it)?|copy link|share on \w+|shares?( \d+)?"),
     ("share buttons", rf"follow us( on {_SOCIAL})?|like us on facebook"),
-    ("newsletter or promotion", r".*\bnewsletter\b.*|(sign up|subscribe)\b.*"),
+    ("newsletter or promotion", r".*\bnewsletter\b.*|(sign up|subscribe)( now| today| here)?"),
+    (
+        "newsletter or promotion",
+        r"(sign up|subscribe)( now| today)? (to|for) (our|my|the) "
+        r"(updates|emails?|mailing list|blog|channel|podcast).*",
+    ),
     ("newsletter or promotion", r".*\b(\d+% off|discount code|promo code|coupon|use code)\b.*"),
     ("newsletter or promotion", r".*\b(buy now|shop now|order now|limited time|special offer)\b.*"),
     ("newsletter or promotion", r"(advertisement|sponsored( content)?|ad|affiliate disclosure.*)"),

@@ -18,7 +18,6 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleReference, BlogIndexPage
-from health_content.blocks import assign_section_anchors
 from health_content.models import AuthorProfile, Disclaimer
 from health_content.roles import EDITORS, WRITERS
 
@@ -137,7 +136,6 @@ def _fill(page, conversion, author):
     page.draft_title = conversion.title
     page.summary = conversion.summary
     page.body = conversion.body
-    assign_section_anchors(page.body)
     page.references = [
         ArticleReference(sort_order=position, **fields)
         for position, fields in enumerate(conversion.references)
@@ -147,7 +145,10 @@ def _fill(page, conversion, author):
 
 
 def import_file(name, data, *, index, owner, author=None, update=False, dry_run=False):
-    """Import one file (`data` is its bytes); always returns its ImportReport, never raises.
+    """Import one file (`data` is its bytes) and return its ImportReport.
+
+    Problems with the file or the request (ImportFailed) end up in the report as
+    its error, so one bad file never stops a batch.
 
     A new slug creates a draft owned by `owner`. An existing slug is refused unless
     `update`, which saves a new revision on that article instead. With `dry_run`
@@ -179,11 +180,10 @@ def import_file(name, data, *, index, owner, author=None, update=False, dry_run=
             report.page_id = existing.pk if existing else None
             return report
         with transaction.atomic():
-            page = (
-                _update(existing, conversion, owner, author, report)
-                if existing
-                else (_create(index, slug, conversion, owner, author))
-            )
+            if existing is not None:
+                page = _update(existing, conversion, owner, author, report)
+            else:
+                page = _create(index, slug, conversion, owner, author)
         report.page_id = page.pk
         report.action = "updated" if existing else "created"
     except ImportFailed as error:

@@ -15,7 +15,8 @@ Plain text has no markup, so structure is read from the shape of the lines:
   that looks like one: at most 14 words and 120 characters, starting with a
   capital or a digit, one sentence, not ending in ``. , ; :``, and followed by
   more text. A lone numbered line that looks like a heading ("2. Causes") is one.
-  Plain text has no heading levels: every heading starts a section.
+  Other than ``#`` prefixes, plain text has no heading levels: each heading
+  starts a section.
 * Everything else is a paragraph. Debris lines are dropped (see debris.py).
 """
 
@@ -169,7 +170,7 @@ class _Builder:
             return
         text = " ".join(self.paragraph)
         self.paragraph = []
-        if len(text) and looks_like_heading(text) and self.has_more_content(index):
+        if looks_like_heading(text) and self.has_more_content(index):
             self.nodes.append(Heading(inline_html(text)))
         else:
             self.nodes.append(Paragraph(inline_html(text)))

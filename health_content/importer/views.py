@@ -80,7 +80,8 @@ class ImportArticleForm(forms.Form):
             )
         if upload.size > MAX_FILE_SIZE:
             raise forms.ValidationError(
-                f"The file is {upload.size // 1024} KB; the limit is {MAX_FILE_SIZE // 1024} KB."
+                f"The file is {upload.size // 1024} KB; the limit is {MAX_FILE_SIZE // 1024} KB. "
+                "Import a smaller file: one article per file."
             )
         data = upload.read()
         try:

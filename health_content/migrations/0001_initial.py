@@ -9,156 +9,393 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('blog', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtailimages', '0027_image_description'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("blog", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MedicalReviewTaskState',
+            name="MedicalReviewTaskState",
             fields=[
-                ('taskstate_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.taskstate')),
+                (
+                    "taskstate_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.taskstate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medical review task state',
+                "verbose_name": "medical review task state",
             },
-            bases=('wagtailcore.taskstate',),
+            bases=("wagtailcore.taskstate",),
         ),
         migrations.CreateModel(
-            name='NutrientReference',
+            name="NutrientReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True)),
-                ('unit', models.CharField(help_text='Unit of amounts and the DV, e.g. mcg, mg, IU.', max_length=12)),
-                ('daily_value', models.DecimalField(decimal_places=3, help_text="Daily Value in the nutrient's unit.", max_digits=10, validators=[django.core.validators.MinValueValidator(0.001)])),
-                ('dv_basis', models.CharField(help_text="Stated under food tables, e.g. 'The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.'", max_length=255, verbose_name='DV basis')),
-                ('source', models.CharField(help_text='Where the DV comes from.', max_length=255)),
-                ('source_url', models.URLField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True)),
+                (
+                    "unit",
+                    models.CharField(
+                        help_text="Unit of amounts and the DV, e.g. mcg, mg, IU.", max_length=12
+                    ),
+                ),
+                (
+                    "daily_value",
+                    models.DecimalField(
+                        decimal_places=3,
+                        help_text="Daily Value in the nutrient's unit.",
+                        max_digits=10,
+                        validators=[django.core.validators.MinValueValidator(0.001)],
+                    ),
+                ),
+                (
+                    "dv_basis",
+                    models.CharField(
+                        help_text="Stated under food tables, e.g. 'The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.'",
+                        max_length=255,
+                        verbose_name="DV basis",
+                    ),
+                ),
+                ("source", models.CharField(help_text="Where the DV comes from.", max_length=255)),
+                ("source_url", models.URLField(blank=True)),
             ],
             options={
-                'verbose_name': 'nutrient',
-                'ordering': ['name'],
-            },
-            bases=(modelsearch.index.Indexed, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Topic',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, unique=True)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('kind', models.CharField(choices=[('condition', 'Condition'), ('nutrient', 'Nutrient'), ('general', 'General health')], default='general', max_length=20)),
-                ('description', models.TextField(blank=True, help_text='Shown on the topic page.')),
-            ],
-            options={
-                'ordering': ['name'],
-            },
-            bases=(modelsearch.index.Indexed, models.Model),
-        ),
-        migrations.CreateModel(
-            name='AuthorProfile',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(help_text="Used in the profile's URL.", max_length=120, unique=True)),
-                ('bio', wagtail.fields.RichTextField(blank=True)),
-                ('job_title', models.CharField(blank=True, max_length=120)),
-                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
-                ('user', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='author_profile', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'author profile',
-                'ordering': ['display_name'],
-                'abstract': False,
-            },
-            bases=(modelsearch.index.Indexed, models.Model),
-        ),
-        migrations.CreateModel(
-            name='MedicalReviewTask',
-            fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
-                ('groups', models.ManyToManyField(help_text='Pages/snippets at this step in a workflow will be moderated or approved by these groups of users', to='auth.group', verbose_name='groups')),
-            ],
-            options={
-                'verbose_name': 'medical review task',
-            },
-            bases=('wagtailcore.task',),
-        ),
-        migrations.CreateModel(
-            name='ReviewerProfile',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('display_name', models.CharField(max_length=120)),
-                ('slug', models.SlugField(help_text="Used in the profile's URL.", max_length=120, unique=True)),
-                ('bio', wagtail.fields.RichTextField(blank=True)),
-                ('credentials', models.CharField(help_text='Post-nominal credentials as shown to readers, e.g. MD, RD, PharmD.', max_length=60)),
-                ('specialty', models.CharField(blank=True, max_length=120)),
-                ('registration_body', models.CharField(blank=True, help_text='e.g. General Medical Council, Commission on Dietetic Registration.', max_length=120)),
-                ('registration_number', models.CharField(blank=True, max_length=60)),
-                ('active', models.BooleanField(default=True, help_text='Inactive reviewers keep their past sign-offs but cannot sign off.')),
-                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='reviewer_profile', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'reviewer profile',
-                'ordering': ['display_name'],
-                'abstract': False,
+                "verbose_name": "nutrient",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='Disclaimer',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text="Internal name, e.g. 'General'.", max_length=120, unique=True)),
-                ('text', wagtail.fields.RichTextField()),
-                ('is_default', models.BooleanField(default=False, help_text='New articles start with the default disclaimer.')),
-                ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, unique=True)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("condition", "Condition"),
+                            ("nutrient", "Nutrient"),
+                            ("general", "General health"),
+                        ],
+                        default="general",
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField(blank=True, help_text="Shown on the topic page.")),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='one_default_disclaimer')],
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ReviewReminder',
+            name="AuthorProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_date', models.DateField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='blog.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in the profile's URL.", max_length=120, unique=True
+                    ),
+                ),
+                ("bio", wagtail.fields.RichTextField(blank=True)),
+                ("job_title", models.CharField(blank=True, max_length=120)),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="author_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('page', 'due_date'), name='one_reminder_per_due_date')],
+                "verbose_name": "author profile",
+                "ordering": ["display_name"],
+                "abstract": False,
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.CreateModel(
+            name="MedicalReviewTask",
+            fields=[
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        help_text="Pages/snippets at this step in a workflow will be moderated or approved by these groups of users",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "medical review task",
+            },
+            bases=("wagtailcore.task",),
+        ),
+        migrations.CreateModel(
+            name="ReviewerProfile",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("display_name", models.CharField(max_length=120)),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Used in the profile's URL.", max_length=120, unique=True
+                    ),
+                ),
+                ("bio", wagtail.fields.RichTextField(blank=True)),
+                (
+                    "credentials",
+                    models.CharField(
+                        help_text="Post-nominal credentials as shown to readers, e.g. MD, RD, PharmD.",
+                        max_length=60,
+                    ),
+                ),
+                ("specialty", models.CharField(blank=True, max_length=120)),
+                (
+                    "registration_body",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. General Medical Council, Commission on Dietetic Registration.",
+                        max_length=120,
+                    ),
+                ),
+                ("registration_number", models.CharField(blank=True, max_length=60)),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive reviewers keep their past sign-offs but cannot sign off.",
+                    ),
+                ),
+                (
+                    "photo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviewer_profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "reviewer profile",
+                "ordering": ["display_name"],
+                "abstract": False,
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Disclaimer",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Internal name, e.g. 'General'.", max_length=120, unique=True
+                    ),
+                ),
+                ("text", wagtail.fields.RichTextField()),
+                (
+                    "is_default",
+                    models.BooleanField(
+                        default=False, help_text="New articles start with the default disclaimer."
+                    ),
+                ),
+                (
+                    "latest_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="latest revision",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["name"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_default", True)),
+                        fields=("is_default",),
+                        name="one_default_disclaimer",
+                    )
+                ],
+            },
+            bases=(modelsearch.index.Indexed, models.Model),
+        ),
+        migrations.CreateModel(
+            name="ReviewReminder",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_date", models.DateField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="blog.articlepage",
+                    ),
+                ),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("page", "due_date"), name="one_reminder_per_due_date"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SignOff',
+            name="SignOff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reviewer_name', models.CharField(max_length=120)),
-                ('reviewer_credentials', models.CharField(max_length=60)),
-                ('signed_at', models.DateTimeField()),
-                ('fingerprint', models.CharField(help_text='SHA-256 of the reviewed content.', max_length=64)),
-                ('attestations', models.JSONField(default=dict)),
-                ('comment', models.TextField(blank=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sign_offs', to='blog.articlepage')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sign_offs', to='health_content.reviewerprofile')),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='medical_sign_offs', to='wagtailcore.revision')),
-                ('task_state', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sign_off', to='health_content.medicalreviewtaskstate')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='medical_sign_offs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reviewer_name", models.CharField(max_length=120)),
+                ("reviewer_credentials", models.CharField(max_length=60)),
+                ("signed_at", models.DateTimeField()),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="SHA-256 of the reviewed content.", max_length=64),
+                ),
+                ("attestations", models.JSONField(default=dict)),
+                ("comment", models.TextField(blank=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sign_offs",
+                        to="blog.articlepage",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sign_offs",
+                        to="health_content.reviewerprofile",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="medical_sign_offs",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "task_state",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sign_off",
+                        to="health_content.medicalreviewtaskstate",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="medical_sign_offs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-signed_at', '-pk'],
-                'indexes': [models.Index(fields=['page', '-signed_at'], name='health_cont_page_id_f3b851_idx')],
+                "ordering": ["-signed_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["page", "-signed_at"], name="health_cont_page_id_f3b851_idx"
+                    )
+                ],
             },
         ),
     ]

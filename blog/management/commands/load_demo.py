@@ -34,8 +34,9 @@ class Command(BaseCommand):
         except demo.DemoSetupError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Accounts (dev only):"))
-        for account in accounts:
-            self.stdout.write(f"  {account.role:<22} {account.username} / {account.password}")
+        for account, created in accounts:
+            password = account.password if created else "(existing account, password unchanged)"
+            self.stdout.write(f"  {account.role:<22} {account.username} / {password}")
         self.stdout.write("Articles:")
         for article in articles:
             self.stdout.write(f"  {article.state:<17} {article.title}")

@@ -1,5 +1,6 @@
 """Demo article: iron deficiency anemia. Live, but its medical review is overdue."""
 
+from ..images import alt_text
 from ..refs import DISCLAIMER, Image, Nutrient
 
 ARTICLE = {
@@ -82,9 +83,8 @@ ARTICLE = {
         (
             "image",
             {
-                "image": Image("iron"),
-                "alt_text": "Abstract illustration: deep red and amber circles on a pale pink "
-                "background, crossed by a dark teal wave.",
+                "image": Image("iron-detail"),
+                "alt_text": alt_text("iron-detail"),
                 "decorative": False,
                 "caption": "",
                 "credit": "Illustration: Health blog",

@@ -1,5 +1,6 @@
 """Demo article: vitamin B12. Live, signed off by the dietitian reviewer."""
 
+from ..images import alt_text
 from ..refs import DISCLAIMER, Article, Image, Nutrient
 
 ARTICLE = {
@@ -46,9 +47,8 @@ ARTICLE = {
         (
             "image",
             {
-                "image": Image("b12"),
-                "alt_text": "Abstract illustration: teal and coral circles overlapping on a "
-                "cream background, crossed by a soft golden wave.",
+                "image": Image("b12-detail"),
+                "alt_text": alt_text("b12-detail"),
                 "decorative": False,
                 "caption": "",
                 "credit": "Illustration: Health blog",

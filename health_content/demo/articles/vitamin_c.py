@@ -31,7 +31,7 @@ ARTICLE = {
         (
             "image",
             {
-                "image": Image("vitamin-c"),
+                "image": Image("vitamin-c-detail"),
                 "alt_text": "",
                 "decorative": True,
                 "caption": "",

@@ -1,5 +1,6 @@
 """Demo article: vitamin D. Live, signed off by the MD reviewer, review due soon."""
 
+from ..images import alt_text
 from ..refs import DISCLAIMER, Image, Nutrient
 
 ARTICLE = {
@@ -47,9 +48,8 @@ ARTICLE = {
         (
             "image",
             {
-                "image": Image("vitamin-d"),
-                "alt_text": "Abstract illustration: warm orange and yellow circles on a pale "
-                "yellow background, crossed by a green wave.",
+                "image": Image("vitamin-d-detail"),
+                "alt_text": alt_text("vitamin-d-detail"),
                 "decorative": False,
                 "caption": "Sunlight, food and supplements all add to your vitamin D.",
                 "credit": "Illustration: Health blog",

@@ -118,15 +118,24 @@ class Command(BaseCommand):
             return ImportReport(
                 source=str(path), action="failed", error=f"Cannot read the file: {error.strerror}."
             )
-        return import_file(
-            str(path),
-            data,
-            index=index,
-            owner=owner,
-            author=author,
-            update=update,
-            dry_run=dry_run,
-        )
+        try:
+            return import_file(
+                str(path),
+                data,
+                index=index,
+                owner=owner,
+                author=author,
+                update=update,
+                dry_run=dry_run,
+            )
+        except Exception as error:
+            # An importer bug met by one odd file must not cost the rest of the batch;
+            # the file's transaction is rolled back and the run still exits non-zero.
+            return ImportReport(
+                source=str(path),
+                action="failed",
+                error=f"Unexpected error, please report it: {type(error).__name__}: {error}",
+            )
 
     def progress(self, position, total, path):
         """A text progress bar on stderr, redrawn in place, when there are several files."""

@@ -1,0 +1,1 @@
+"""Benchmarks of the reader site (not tests): `make bench` runs bench/run.py."""

@@ -1,0 +1,482 @@
+"""Fill a freshly migrated database with signed-off articles. Run by bench/run.py.
+
+    python -m bench.seed --articles 1000 [--search-articles 10000]
+
+Prints one JSON object: counts, timings and the URLs to measure.
+
+How articles go live: never around the publish gate.
+
+* The first ``--workflow-articles`` (default 5) take the whole review workflow:
+  the writer submits, an editor approves, a medical reviewer signs off with the
+  attestations, and the workflow publishes (exactly what tests/factories.py does).
+* The rest take a documented fast path: the writer saves a revision, a SignOff is
+  recorded for it the way health_content.review.record_sign_off records one (the
+  reviewer's profile snapshot, the revision's content fingerprint, the
+  attestations) but without the two workflow steps, and an editor publishes the
+  revision with ``Revision.publish()``, which runs ``ArticlePage.publish()``: the
+  gate checks the fingerprint against the sign-off as for any publish.
+
+Full articles hold every block type and share a few hero images.
+
+Search-only articles (``--search-articles``, e.g. 10,000) are short text articles
+(two sections, an FAQ and the disclaimer) made in bulk, 500 per transaction:
+page rows are inserted directly at the next tree positions, each gets a revision
+saved by the writer and a real SignOff of that revision (fingerprint and
+attestations, as above), then every revision goes through the gate's own check,
+``publish_gate.check_publishable()`` (which refuses any revision without a matching
+sign-off), before the batch is marked live with one UPDATE. What this skips, per
+article, is Wagtail's publish bookkeeping (log entries, signals, workflow clean-up),
+never the sign-off check.
+
+Seeding skips two per-save side jobs and does them in bulk or not at all: search
+indexing runs once at the end (``update_index``), and Wagtail's reference index
+(the admin's "usage" counts, which readers never see) is not built.
+"""
+
+import argparse
+import io
+import json
+import random
+import time
+from decimal import Decimal
+
+import django
+
+VOCABULARY = """
+vitamin deficiency iron anaemia folate b12 cobalamin nerve tiredness fatigue diet vegan
+vegetarian supplement dose absorption stomach gut coeliac thyroid pregnancy infant child
+adult elderly kidney liver heart blood pressure sugar diabetes insulin cholesterol fibre
+protein calcium magnesium zinc iodine selenium omega fish egg milk cheese yoghurt bean
+lentil spinach kale broccoli citrus orange berry nut seed grain bread cereal fortified
+label serving intake symptom sign cause risk test screening diagnosis treatment
+injection tablet tingling numbness memory mood depression sleep headache dizziness
+pallor breathlessness palpitations tongue mouth ulcer skin hair nail bone muscle cramp
+weakness balance vision hearing immune infection inflammation recovery
+"""
+WORDS = tuple(VOCABULARY.split())
+ATTESTED = {"claims_checked": True, "doses_checked": True, "disclaimer_appropriate": True}
+
+
+def sentence(rng, words=12):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def paragraph(rng, sentences=6):
+    return " ".join(sentence(rng, rng.randint(8, 16)) for _ in range(sentences))
+
+
+def make_image(title, colour):
+    from django.core.files.images import ImageFile
+    from PIL import Image, ImageDraw
+    from wagtail.images import get_image_model
+
+    picture = Image.new("RGB", (1600, 900), colour)
+    draw = ImageDraw.Draw(picture)
+    for step in range(0, 1600, 80):
+        draw.line([(step, 0), (1600 - step, 900)], fill=(255, 255, 255), width=6)
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=85)
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"{title.lower().replace(' ', '-')}.jpg")
+    )
+
+
+class Cast:
+    """Users, profiles and reference data shared by every seeded article."""
+
+    def __init__(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.models import Group
+
+        from health_content.models import (
+            AuthorProfile,
+            Disclaimer,
+            NutrientReference,
+            ReviewerProfile,
+            Topic,
+        )
+        from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+
+        User = get_user_model()
+
+        def account(name, group):
+            user = User.objects.create_user(name, f"{name}@example.com", "bench-password-1")
+            user.groups.add(Group.objects.get(name=group))
+            return user
+
+        self.writer = account("writer", WRITERS)
+        self.editor = account("editor", EDITORS)
+        self.reviewer_user = account("reviewer", MEDICAL_REVIEWERS)
+        self.reviewer = ReviewerProfile.objects.create(
+            user=self.reviewer_user,
+            display_name="Dr Rhea Reviewer",
+            slug="rhea-reviewer",
+            credentials="MD",
+            specialty="Haematology",
+        )
+        self.authors = [
+            AuthorProfile.objects.create(display_name=f"Author {n}", slug=f"author-{n}")
+            for n in range(1, 4)
+        ]
+        self.topics = [
+            Topic.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+            for name in ("Vitamin B12", "Iron", "Folate", "Vegan diets", "Anaemia", "Pregnancy")
+        ]
+        self.disclaimer = Disclaimer.objects.create(
+            name="General", text="<p>General information, not medical advice.</p>", is_default=True
+        )
+        self.nutrient = NutrientReference.objects.create(
+            name="Vitamin B12",
+            unit="mcg",
+            daily_value=Decimal("2.4"),
+            dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children 4+.",
+            source="U.S. Food and Drug Administration",
+        )
+        colours = [(30, 90, 160), (160, 60, 40), (40, 130, 80), (120, 80, 150)]
+        self.images = [make_image(f"Hero {n}", colour) for n, colour in enumerate(colours)]
+
+
+def full_body(cast, rng, related):
+    """Every block type of ArticleBodyBlock, with generated text."""
+    body = [
+        ("key_points", {"style": "key_points", "points": [sentence(rng) for _ in range(3)]}),
+        ("section", {"heading": "Overview", "anchor": "", "body": f"<p>{paragraph(rng)}</p>"}),
+        (
+            "symptom_list",
+            {
+                "heading": "Symptoms",
+                "intro": sentence(rng),
+                "items": [
+                    {"symptom": "Tiredness", "detail": sentence(rng), "care_level": "see_doctor"},
+                    {"symptom": "Numb feet", "detail": "", "care_level": "urgent"},
+                ],
+                "when_to_get_help": sentence(rng),
+            },
+        ),
+        (
+            "food_table",
+            {
+                "nutrient": cast.nutrient,
+                "caption": "Selected food sources of vitamin B12",
+                "rows": [
+                    {
+                        "food": "Clams",
+                        "preparation": "cooked",
+                        "serving": "3 ounces",
+                        "amount": Decimal("17"),
+                        "source": "USDA",
+                    },
+                    {
+                        "food": "Milk",
+                        "preparation": "2%",
+                        "serving": "1 cup",
+                        "amount": Decimal("1.3"),
+                        "source": "",
+                    },
+                ],
+            },
+        ),
+        (
+            "comparison_table",
+            {
+                "caption": "Animal and fortified sources",
+                "table": {
+                    "caption": "",
+                    "columns": [
+                        {"type": "text", "heading": "Source"},
+                        {"type": "numeric", "heading": "mcg"},
+                        {"type": "rich_text", "heading": "Notes"},
+                    ],
+                    "rows": [
+                        {"values": ["Salmon", "2.6", "<p>Cooked, 3 ounces.</p>"]},
+                        {"values": ["Cereal", "1.5", "<p>Check the label.</p>"]},
+                    ],
+                },
+            },
+        ),
+        ("section", {"heading": "Treatment", "anchor": "", "body": f"<p>{paragraph(rng)}</p>"}),
+        (
+            "faq",
+            {
+                "heading": "Frequently asked questions",
+                "items": [
+                    {"question": f"{sentence(rng, 6)[:-1]}?", "answer": f"<p>{sentence(rng)}</p>"}
+                    for _ in range(3)
+                ],
+            },
+        ),
+        (
+            "callout",
+            {"kind": "see_doctor", "title": "See a doctor", "body": f"<p>{sentence(rng)}</p>"},
+        ),
+        (
+            "image",
+            {
+                "image": rng.choice(cast.images),
+                "alt_text": "An illustration",
+                "decorative": False,
+                "caption": sentence(rng, 6),
+                "credit": "Bench",
+            },
+        ),
+        (
+            "dosage",
+            {
+                "substance": "Vitamin B12",
+                "rows": [
+                    {
+                        "population": "Adults 19+",
+                        "amount": Decimal("2.4"),
+                        "unit": "mcg",
+                        "frequency": "daily",
+                        "route": "oral",
+                        "note": "",
+                    }
+                ],
+                "note": "",
+            },
+        ),
+    ]
+    if related:
+        body.append(("related_articles", {"heading": "See also", "articles": related}))
+    body.append(("disclaimer", {"disclaimer": cast.disclaimer}))
+    return body
+
+
+def search_body(cast, rng):
+    return [
+        ("section", {"heading": "Overview", "anchor": "", "body": f"<p>{paragraph(rng, 8)}</p>"}),
+        ("section", {"heading": "Details", "anchor": "", "body": f"<p>{paragraph(rng, 8)}</p>"}),
+        (
+            "faq",
+            {
+                "heading": "Questions",
+                "items": [{"question": "What should I know?", "answer": f"<p>{sentence(rng)}</p>"}],
+            },
+        ),
+        ("disclaimer", {"disclaimer": cast.disclaimer}),
+    ]
+
+
+def new_article(parent, cast, rng, title, body, n_topics=2):
+    from blog.models import ArticleAuthor, ArticlePage
+
+    page = ArticlePage(
+        title=title,
+        summary=sentence(rng, 18),
+        hero_image=rng.choice(cast.images),
+        hero_image_alt="An illustration",
+        body=body,
+    )
+    page.authors = [ArticleAuthor(author=rng.choice(cast.authors))]
+    page.topics = rng.sample(cast.topics, n_topics)
+    parent.add_child(instance=page)
+    return page
+
+
+def publish_via_workflow(page, cast):
+    """The admin's path: submit, editorial approval, medical sign-off (publishes)."""
+    from blog.models import ArticlePage
+
+    page.save_revision(user=cast.writer)
+    page.get_workflow().start(page, cast.writer)
+    for user, data in ((cast.editor, {}), (cast.reviewer_user, {**ATTESTED, "comment": "ok"})):
+        page = ArticlePage.objects.get(pk=page.pk)
+        page.current_workflow_task.on_action(
+            page.current_workflow_task_state, user, "approve", **data
+        )
+    return ArticlePage.objects.get(pk=page.pk)
+
+
+def publish_fast(page, cast):
+    """The documented fast path (module docstring): a real SignOff, then ArticlePage.publish()."""
+    from django.utils import timezone
+
+    from health_content.models import SignOff
+    from health_content.publish_gate import fingerprint_revision
+
+    revision = page.save_revision(user=cast.writer)
+    SignOff.objects.create(
+        page=page,
+        revision=revision,
+        reviewer=cast.reviewer,
+        user=cast.reviewer_user,
+        reviewer_name=cast.reviewer.display_name,
+        reviewer_credentials=cast.reviewer.credentials,
+        signed_at=timezone.now(),
+        fingerprint=fingerprint_revision(revision),
+        attestations=ATTESTED,
+        comment="Benchmark fast path",
+    )
+    revision.publish(user=cast.editor)
+    return page
+
+
+SEARCH_BATCH = 500
+
+
+def bulk_search_articles(parent, cast, rng, offset, count):
+    """`count` signed-off, published short articles under `parent` (module docstring)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import F
+    from django.utils import timezone
+    from wagtail.models import Page, Revision
+
+    from blog.models import ArticleAuthor, ArticlePage
+    from health_content.models import SignOff
+    from health_content.publish_gate import check_publishable, fingerprint_revision
+
+    parent = Page.objects.get(pk=parent.pk)  # current numchild
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    page_type = ContentType.objects.get_for_model(Page)
+    pages = []
+    for n in range(count):
+        number = offset + n + 1
+        title = f"{sentence(rng, 5)[:-1]} ({number})"
+        slug = f"search-article-{number}"
+        page = ArticlePage(
+            title=title,
+            draft_title=title,
+            slug=slug,
+            summary=sentence(rng, 18),
+            body=search_body(cast, rng),
+            content_type=article_type,
+            locale_id=parent.locale_id,
+            depth=parent.depth + 1,
+            path=ArticlePage._get_path(parent.path, parent.depth + 1, parent.numchild + n + 1),
+            url_path=f"{parent.url_path}{slug}/",
+            numchild=0,
+            live=False,
+            has_unpublished_changes=True,
+            owner=cast.writer,
+        )
+        page.authors = [ArticleAuthor(author=rng.choice(cast.authors))]
+        page.topics = [rng.choice(cast.topics)]
+        pages.append(page)
+
+    # Django's bulk_create refuses multi-table models: insert the wagtailcore_page
+    # rows through Page, then the blog_articlepage rows with the same ids.
+    Page.objects.bulk_create(pages)
+    for page in pages:
+        page.page_ptr_id = page.id
+    ArticlePage._base_manager._insert(pages, fields=ArticlePage._meta.local_concrete_fields)
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + count)
+    ArticleAuthor.objects.bulk_create(
+        ArticleAuthor(page_id=page.id, author=page.authors.all()[0].author, sort_order=0)
+        for page in pages
+    )
+    ArticlePage.topics.through.objects.bulk_create(
+        ArticlePage.topics.through(articlepage_id=page.id, topic_id=page.topics.all()[0].pk)
+        for page in pages
+    )
+
+    now = timezone.now()
+    revisions = Revision.objects.bulk_create(
+        Revision(
+            content_type=article_type,
+            base_content_type=page_type,
+            object_id=str(page.id),
+            content=page.serializable_data(),
+            user=cast.writer,
+            object_str=page.title,
+            created_at=now,
+        )
+        for page in pages
+    )
+    SignOff.objects.bulk_create(
+        SignOff(
+            page_id=page.id,
+            revision=revision,
+            reviewer=cast.reviewer,
+            user=cast.reviewer_user,
+            reviewer_name=cast.reviewer.display_name,
+            reviewer_credentials=cast.reviewer.credentials,
+            signed_at=now,
+            fingerprint=fingerprint_revision(revision),
+            attestations=ATTESTED,
+            comment="Benchmark bulk path",
+        )
+        for page, revision in zip(pages, revisions, strict=True)
+    )
+    for page, revision in zip(pages, revisions, strict=True):
+        check_publishable(page, revision)  # raises PublishRefused without a matching sign-off
+        page.latest_revision = page.live_revision = revision
+        page.live, page.has_unpublished_changes = True, False
+        page.first_published_at = page.last_published_at = now
+        page.latest_revision_created_at = now
+    Page.objects.bulk_update(
+        pages,
+        [
+            "latest_revision",
+            "live_revision",
+            "live",
+            "has_unpublished_changes",
+            "first_published_at",
+            "last_published_at",
+            "latest_revision_created_at",
+        ],
+        batch_size=SEARCH_BATCH,
+    )
+
+
+def seed(articles, search_articles, workflow_articles):
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    with disable_reference_index_auto_update():
+        return _seed(articles, search_articles, workflow_articles)
+
+
+def _seed(articles, search_articles, workflow_articles):
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from blog.models import ArticlePage
+    from blog.site_tree import ensure_site_tree
+
+    rng = random.Random(5)
+    result = {}
+    started = time.perf_counter()
+    _home, blog_index = ensure_site_tree()
+    cast = Cast()
+    previous = None
+    for n in range(articles):
+        with transaction.atomic():
+            related = [previous] if previous is not None else []
+            page = new_article(
+                blog_index, cast, rng, f"Vitamin article {n + 1}", full_body(cast, rng, related)
+            )
+            publish = publish_via_workflow if n < workflow_articles else publish_fast
+            previous = publish(page, cast)
+    result["articles"] = ArticlePage.objects.live().count()
+    result["workflow_articles"] = min(workflow_articles, articles)
+    result["seed_seconds"] = round(time.perf_counter() - started, 1)
+    result["article_url"] = previous.url if previous else None
+
+    if search_articles:
+        started = time.perf_counter()
+        for start in range(0, search_articles, SEARCH_BATCH):
+            with transaction.atomic():
+                count = min(SEARCH_BATCH, search_articles - start)
+                bulk_search_articles(blog_index, cast, rng, start, count)
+        result["search_articles"] = search_articles
+        result["search_seed_seconds"] = round(time.perf_counter() - started, 1)
+
+    started = time.perf_counter()
+    call_command("update_index", verbosity=0)
+    result["update_index_seconds"] = round(time.perf_counter() - started, 1)
+    result["live_articles"] = ArticlePage.objects.live().count()
+    return result
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--search-articles", type=int, default=0)
+    parser.add_argument("--workflow-articles", type=int, default=5)
+    args = parser.parse_args()
+    django.setup()
+    print(json.dumps(seed(args.articles, args.search_articles, args.workflow_articles)))
+
+
+if __name__ == "__main__":
+    main()
