@@ -1,4 +1,5 @@
 import os
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -31,6 +32,21 @@ def home(site_tree):
 @pytest.fixture
 def blog_index(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def b12(db):
+    """Vitamin B12 reference data: DV 2.4 mcg (FDA), the DESIGN.md example nutrient."""
+    from health_content.models import NutrientReference
+
+    return NutrientReference.objects.create(
+        name="Vitamin B12",
+        unit="mcg",
+        daily_value=Decimal("2.4"),
+        dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.",
+        source="U.S. Food and Drug Administration",
+        source_url="https://www.fda.gov/food/nutrition-facts-label/daily-value-nutrition-facts-label",
+    )
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """The article as readers get it: blocks, semantics, references, disclaimer last, query cost."""
 
 import re
-from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -10,7 +9,6 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
 from blog.models import ArticleReference
-from health_content.models import NutrientReference
 from tests.factories import (
     default_disclaimer,
     make_article,
@@ -27,17 +25,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def newsroom(db):
     return {"writer": make_writer(), "editor": make_editor(), "reviewer": make_reviewer()}
-
-
-@pytest.fixture
-def b12(db):
-    return NutrientReference.objects.create(
-        name="Vitamin B12",
-        unit="mcg",
-        daily_value=Decimal("2.4"),
-        dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.",
-        source="U.S. Food and Drug Administration",
-    )
 
 
 def new_image(title):

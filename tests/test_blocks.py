@@ -35,18 +35,6 @@ TOO_MANY = "An article can have only one medical disclaimer; remove the extra on
 
 
 @pytest.fixture
-def b12(db):
-    return NutrientReference.objects.create(
-        name="Vitamin B12",
-        unit="mcg",
-        daily_value=Decimal("2.4"),
-        dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children age 4 years and older.",
-        source="U.S. Food and Drug Administration",
-        source_url="https://www.fda.gov/food/nutrition-facts-label/daily-value-nutrition-facts-label",
-    )
-
-
-@pytest.fixture
 def disclaimer(db):
     return Disclaimer.objects.create(
         name="General",
