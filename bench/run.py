@@ -25,6 +25,7 @@ by git).
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -252,8 +253,11 @@ def main():
     parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--duration", type=float, default=6.0, help="seconds per load run")
     parser.add_argument("--max-requests", type=int, default=20000, help="cap per load run")
-    parser.add_argument("--concurrency", type=int, default=4, help="client threads")
+    parser.add_argument(
+        "--concurrency", type=int, default=2, help="client threads (default: one per worker)"
+    )
     parser.add_argument("--quick", action="store_true", help="100 articles, 2 s load runs")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args()
     if args.quick:
         args.articles, args.duration = min(args.articles, 100), 2.0
@@ -277,6 +281,9 @@ def main():
                 pg.drop()
         else:
             parser.error(f"unknown database {database!r}")
+
+    if not args.keep:
+        shutil.rmtree(workdir, ignore_errors=True)
 
     summary = table(results)
     print(summary)

@@ -54,6 +54,17 @@ pallor breathlessness palpitations tongue mouth ulcer skin hair nail bone muscle
 weakness balance vision hearing immune infection inflammation recovery
 """
 WORDS = tuple(VOCABULARY.split())
+#: Search-only articles each have a subject: five consecutive WORDS ("vitamin
+#: deficiency iron anaemia folate" is the first). Their text is mostly COMMON words,
+#: with their subject's words and a few other health words, so a two-word query
+#: matches a tenth of them or so, as on a real site, rather than nearly all.
+SUBJECTS = [WORDS[start : start + 5] for start in range(0, len(WORDS) - 4, 5)]
+COMMON_WORDS = """
+the and of to a in is that it for as with are be this on can your you or by not have
+may more some when people body most often who their which also other help need about
+these if get they without health doctor check after
+"""
+COMMON = tuple(COMMON_WORDS.split())
 ATTESTED = {"claims_checked": True, "doses_checked": True, "disclaimer_appropriate": True}
 
 
@@ -243,10 +254,37 @@ def full_body(cast, rng, related):
     return body
 
 
-def search_body(cast, rng):
+def topical_paragraph(rng, subject, sentences=8):
+    def word():
+        roll = rng.random()
+        if roll < 0.6:
+            return rng.choice(COMMON)
+        return rng.choice(subject) if roll < 0.9 else rng.choice(WORDS)
+
+    return " ".join(
+        " ".join(word() for _ in range(rng.randint(8, 16))).capitalize() + "."
+        for _ in range(sentences)
+    )
+
+
+def search_body(cast, rng, subject):
     return [
-        ("section", {"heading": "Overview", "anchor": "", "body": f"<p>{paragraph(rng, 8)}</p>"}),
-        ("section", {"heading": "Details", "anchor": "", "body": f"<p>{paragraph(rng, 8)}</p>"}),
+        (
+            "section",
+            {
+                "heading": "Overview",
+                "anchor": "",
+                "body": f"<p>{topical_paragraph(rng, subject)}</p>",
+            },
+        ),
+        (
+            "section",
+            {
+                "heading": "Details",
+                "anchor": "",
+                "body": f"<p>{topical_paragraph(rng, subject)}</p>",
+            },
+        ),
         (
             "faq",
             {
@@ -332,14 +370,15 @@ def bulk_search_articles(parent, cast, rng, offset, count):
     pages = []
     for n in range(count):
         number = offset + n + 1
-        title = f"{sentence(rng, 5)[:-1]} ({number})"
+        subject = SUBJECTS[number % len(SUBJECTS)]
+        title = f"{' '.join(rng.sample(subject, 3)).capitalize()} ({number})"
         slug = f"search-article-{number}"
         page = ArticlePage(
             title=title,
             draft_title=title,
             slug=slug,
-            summary=sentence(rng, 18),
-            body=search_body(cast, rng),
+            summary=topical_paragraph(rng, subject, 1),
+            body=search_body(cast, rng, subject),
             content_type=article_type,
             locale_id=parent.locale_id,
             depth=parent.depth + 1,
@@ -428,7 +467,7 @@ def seed(articles, search_articles, workflow_articles):
 
 def _seed(articles, search_articles, workflow_articles):
     from django.core.management import call_command
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from blog.models import ArticlePage
     from blog.site_tree import ensure_site_tree
@@ -463,6 +502,11 @@ def _seed(articles, search_articles, workflow_articles):
 
     started = time.perf_counter()
     call_command("update_index", verbosity=0)
+    if connection.vendor == "postgresql":
+        # Planner statistics for the freshly loaded tables, as autovacuum would gather
+        # soon after any bulk load.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     result["update_index_seconds"] = round(time.perf_counter() - started, 1)
     result["live_articles"] = ArticlePage.objects.live().count()
     return result

@@ -46,7 +46,6 @@ pages that list the article.
 """
 
 import hashlib
-import logging
 import os
 import tempfile
 import uuid
@@ -59,9 +58,10 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.db import connection, transaction
 from django.http import HttpResponse
 
-logger = logging.getLogger(__name__)
-
 GENERATION_KEY = "page-cache:generation"
+#: Lifetime of cached article bodies and data: long, since a generation bump, not
+#: expiry, is what makes them stale.
+ARTICLE_CACHE_SECONDS = 24 * 60 * 60
 HIT_HEADER = "X-Page-Cache"
 _UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 
@@ -251,7 +251,7 @@ class PageCacheMiddleware:
 
 
 def article_body_cache_key(page, request):
-    """Key for the cached HTML of a live article's body, or None to render it afresh.
+    """Key for the cached body HTML and reader data of a live article, or None to use neither.
 
     Rendering a body loads its images and renditions, snippets (disclaimer,
     nutrients) and linked pages: a few queries per block type, more for rich text

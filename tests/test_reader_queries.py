@@ -14,6 +14,10 @@ from health_content.models import AuthorProfile, Topic
 from tests.reader_factories import Cast, fresh_caches, live_article, minimal_body  # noqa: F401
 
 ARTICLE_BUDGET = 10
+#: What a warm article costs now: routing (site, home, index, article), view
+#: restrictions; the article's people, references, topics and sign-off are cached
+#: with its body. A rise means something new reached the database per view.
+ARTICLE_WARM_QUERIES = 5
 
 
 def warm_query_count(client, url):
@@ -42,7 +46,7 @@ def test_article_with_every_block_is_within_budget_when_warm(
 ):
     plain = live_article(blog_index, cast)
     article = live_article(blog_index, cast, related=[plain], tags=["b12"])
-    assert warm_query_count(client, article.url) <= ARTICLE_BUDGET
+    assert warm_query_count(client, article.url) <= min(ARTICLE_BUDGET, ARTICLE_WARM_QUERIES)
 
 
 @pytest.mark.django_db
@@ -62,6 +66,18 @@ def test_article_body_renders_afresh_without_the_fragment_cache(client, blog_ind
     cached = client.get(article.url).content
     settings.ARTICLE_BODY_CACHE = False
     assert client.get(article.url).content == cached
+
+
+@pytest.mark.django_db
+def test_cached_article_data_follows_edits(client, blog_index, cast, settings_page_cache_off):
+    article = live_article(blog_index, cast)
+    client.get(article.url)
+    cast.author.display_name = "Ada Lovelace"
+    cast.author.save()
+    cast.topic.name = "Cobalamin"
+    cast.topic.save()
+    page = client.get(article.url).content.decode()
+    assert "Ada Lovelace" in page and "Cobalamin" in page
 
 
 def listing_counts(client, blog_index, cast, url_for):

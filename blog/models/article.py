@@ -24,13 +24,13 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import seo
-from blog.cache import article_body_cache_key
+from blog.cache import ARTICLE_CACHE_SECONDS, article_body_cache_key, page_cache
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock
 from health_content.blocks import table_of_contents as stream_table_of_contents
-from health_content.cadence import review_status
+from health_content.cadence import ReviewStatus, live_sign_off
 
 from .pages import OneQueryViewRestrictionsMixin
 
@@ -194,18 +194,31 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         words = len(self.summary.split()) + _count_words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    def reader_data(self):
+        """(authors, references, topics, sign-off covering the live content): four queries."""
+        authors = [link.author for link in self.authors.select_related("author")]
+        return authors, list(self.references.all()), list(self.topics.all()), live_sign_off(self)
+
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.
 
         With `route()` of the index and home page this keeps a warm article view
-        to a fixed number of queries whatever the body holds: the rendered body is
-        cached per live revision (see `blog.cache.article_body_cache_key`).
+        to a fixed number of queries whatever the article holds: the rendered body
+        and `reader_data()` are cached per live revision, under the key of
+        `blog.cache.article_body_cache_key` (so edits to profiles, topics and the
+        rest invalidate them); previews always read the database. The review
+        status is worked out from the cached sign-off on each view, so "next review
+        due" and "overdue" follow the calendar.
         """
         context = super().get_context(request, *args, **kwargs)
-        authors = [link.author for link in self.authors.select_related("author")]
-        references = list(self.references.all())
-        topics = list(self.topics.all())
-        review = review_status(self)
+        cache_key = article_body_cache_key(self, request)
+        data = page_cache().get(f"article-data:{cache_key}") if cache_key else None
+        if data is None:
+            data = self.reader_data()
+            if cache_key:
+                page_cache().set(f"article-data:{cache_key}", data, ARTICLE_CACHE_SECONDS)
+        authors, references, topics, sign_off = data
+        review = ReviewStatus(page=self, sign_off=sign_off)
         context.update(
             authors=authors,
             references=references,
@@ -219,7 +232,7 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
                 references=references,
                 review=review,
             ),
-            body_cache_key=article_body_cache_key(self, request),
+            body_cache_key=cache_key,
         )
         return context
 
