@@ -193,6 +193,7 @@ def bench_database(label, database_url, workdir, args):
             server.stop()
     return {
         "database": label,
+        "load_average": round(os.getloadavg()[0], 2),
         "seed": seed,
         "inprocess": inprocess,
         "served": served,
@@ -297,7 +298,9 @@ def main():
                 if seed.get("search_articles")
                 else ""
             )
-            + f", update_index {seed['update_index_seconds']} s; whole run {result['seconds']} s."
+            + f", update_index {seed['update_index_seconds']} s; whole run {result['seconds']} s;"
+            f" 1-minute load average after the load runs {result['load_average']}"
+            f" ({os.cpu_count()} CPUs)."
         )
     print(f"\nTotal {time.perf_counter() - started:.0f} s.")
     out = ROOT / "bench" / "results"
