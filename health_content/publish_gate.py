@@ -108,12 +108,11 @@ def _error_messages(data, path=""):
     """Flatten Wagtail's nested block error data into "path: message" strings."""
     if isinstance(data, dict):
         messages = [f"{path}: {m}" if path else m for m in data.get("messages", [])]
-        for key in ("blockErrors",):
-            children = data.get(key) or {}
-            items = children.items() if isinstance(children, dict) else enumerate(children)
-            for name, child in items:
-                if child:
-                    messages += _error_messages(child, f"{path}.{name}" if path else str(name))
+        children = data.get("blockErrors") or {}
+        items = children.items() if isinstance(children, dict) else enumerate(children)
+        for name, child in items:
+            if child:
+                messages += _error_messages(child, f"{path}.{name}" if path else str(name))
         return messages
     if isinstance(data, list):
         return [message for item in data for message in _error_messages(item, path)]
