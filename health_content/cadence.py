@@ -62,9 +62,9 @@ def live_sign_off(page):
     if not page.live or page.last_published_at is None:
         return None
     return (
-        SignOff.objects.filter(page_id=page.pk, signed_at__lte=page.last_published_at)
+        SignOff.objects.filter(page_id=page.pk)
+        .latest_first_until(page.last_published_at)
         .select_related("reviewer")
-        .order_by("-signed_at", "-pk")
         .first()
     )
 

@@ -84,13 +84,18 @@ class SignOffQuerySet(models.QuerySet):
         article was last published (later ones cover drafts not yet live).
         """
         covering = (
-            SignOff.objects.filter(
-                page=OuterRef("page"), signed_at__lte=OuterRef("page__last_published_at")
-            )
-            .order_by("-signed_at", "-pk")
+            SignOff.objects.filter(page=OuterRef("page"))
+            .latest_first_until(OuterRef("page__last_published_at"))
             .values("pk")[:1]
         )
         return self.filter(page__live=True, pk=Subquery(covering))
+
+    def latest_first_until(self, published_at):
+        """Sign-offs made up to `published_at` (a datetime or an expression), newest first.
+
+        The first of them is the one content published at `published_at` went live under.
+        """
+        return self.filter(signed_at__lte=published_at).order_by("-signed_at", "-pk")
 
 
 class SignOff(models.Model):
