@@ -4,8 +4,8 @@
 
 Run by bench/run.py against a seeded database (production settings). Each URL is
 requested a few times first, so Wagtail's caches and the article body cache are
-warm, then measured uncached (page cache off), without the article body cache,
-and cached (page cache on). Prints one JSON object.
+warm, then measured uncached (page cache off), without the routing and article
+fragment caches, and cached (page cache on). Prints one JSON object.
 """
 
 import argparse
@@ -50,13 +50,17 @@ def main():
     results = {}
     modes = {
         "uncached": {"PAGE_CACHE_ENABLED": False},
-        "no body cache": {"PAGE_CACHE_ENABLED": False, "ARTICLE_BODY_CACHE": False},
+        "no object caches": {
+            "PAGE_CACHE_ENABLED": False,
+            "ARTICLE_BODY_CACHE": False,
+            "ROUTE_CACHE": False,
+        },
         "cached": {"PAGE_CACHE_ENABLED": True},
     }
     for mode, overrides in modes.items():
         with override_settings(**overrides):
             for name, url in urls.items():
-                if mode == "no body cache" and name != "article":
+                if mode == "no object caches" and name != "article":
                     continue
                 results[f"{name}|{mode}"] = measure(client, url, args.repeat)
     print(json.dumps(results))

@@ -13,8 +13,9 @@ created on --pg-url and dropped afterwards):
 2. measure in-process with Django's test client (bench/inprocess.py): queries per
    request and median render time, with the page cache off and on;
 3. start gunicorn (production settings, 2 workers, 127.0.0.1 only) with the page
-   cache off (PAGE_CACHE=off), then again off with the article body cache off too,
-   then on, and load each page with bench/load.py: requests per second, p50, p99.
+   cache off (PAGE_CACHE=off), then again off with the routing cache and the
+   article fragment cache off too (nothing cached but Wagtail's own caches), then
+   on, and load each page with bench/load.py: requests per second, p50, p99.
    A bare Django view returning 5 KB (bench/urls.py) runs on the cached server as
    the ceiling for cached pages.
 
@@ -173,7 +174,11 @@ def bench_database(label, database_url, workdir, args):
     served = {}
     servers = [
         ("uncached", {"PAGE_CACHE": "off"}, ["article", "index", "search"]),
-        ("no body cache", {"PAGE_CACHE": "off", "ARTICLE_BODY_CACHE": "off"}, ["article"]),
+        (
+            "no object caches",
+            {"PAGE_CACHE": "off", "ARTICLE_BODY_CACHE": "off", "ROUTE_CACHE": "off"},
+            ["article"],
+        ),
         ("cached", {"PAGE_CACHE": "on"}, ["article", "index", "search", "bare"]),
     ]
     for mode, extra, names in servers:
@@ -203,7 +208,7 @@ def bench_database(label, database_url, workdir, args):
 
 ROWS = [
     ("article", "uncached"),
-    ("article", "no body cache"),
+    ("article", "no object caches"),
     ("index", "uncached"),
     ("search", "uncached"),
     ("article", "cached"),
@@ -211,7 +216,11 @@ ROWS = [
     ("search", "cached"),
     ("bare", "cached"),
 ]
-MODE_LABELS = {"uncached": "off", "no body cache": "off, body cache off too", "cached": "on"}
+MODE_LABELS = {
+    "uncached": "off",
+    "no object caches": "off, route and fragment caches off too",
+    "cached": "on",
+}
 PAGE_NAMES = {
     "article": "article (every block type)",
     "index": "blog index (12 cards)",
@@ -258,7 +267,9 @@ def main():
         "--concurrency", type=int, default=2, help="client threads (default: one per worker)"
     )
     parser.add_argument("--quick", action="store_true", help="100 articles, 2 s load runs")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary directory and PostgreSQL database"
+    )
     args = parser.parse_args()
     if args.quick:
         args.articles, args.duration = min(args.articles, 100), 2.0
@@ -279,11 +290,16 @@ def main():
             try:
                 results.append(bench_database("PostgreSQL", pg.url, workdir, args))
             finally:
-                pg.drop()
+                if args.keep:
+                    log(f"kept {pg.url}")
+                else:
+                    pg.drop()
         else:
             parser.error(f"unknown database {database!r}")
 
-    if not args.keep:
+    if args.keep:
+        log(f"kept {workdir}")
+    else:
         shutil.rmtree(workdir, ignore_errors=True)
 
     summary = table(results)

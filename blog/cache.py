@@ -250,17 +250,18 @@ class PageCacheMiddleware:
 # Article body fragments -------------------------------------------------------------
 
 
-def article_body_cache_key(page, request):
-    """Key for the cached body HTML and reader data of a live article, or None to use neither.
+def article_revision_cache_key(page, request):
+    """Key for a live article's cached fragments and reader data, or None to use neither.
 
     Rendering a body loads its images and renditions, snippets (disclaimer,
     nutrients) and linked pages: a few queries per block type, more for rich text
-    with links. The HTML is fixed for a live revision until something it shows
-    changes, which bumps the generation token, so (page, live revision,
-    generation, host) identifies it. This applies to every request, signed-in or
-    not, with the page cache on or off; it keeps an article view to a fixed number
-    of queries whatever its size. Previews (drafts) and DEBUG (template work)
-    always render afresh; ``ARTICLE_BODY_CACHE = False`` turns it off.
+    with links. That HTML, the heading, byline, references and metadata are fixed
+    for a live revision until something they show changes, which bumps the
+    generation token, so (page, live revision, generation, host) identifies them.
+    This applies to every request, signed-in or not, with the page cache on or
+    off; it keeps an article view to a fixed number of queries whatever its size.
+    Previews (drafts) and DEBUG (template work) always render afresh;
+    ``ARTICLE_BODY_CACHE = False`` turns it off.
     """
     if settings.DEBUG or not getattr(settings, "ARTICLE_BODY_CACHE", True):
         return None

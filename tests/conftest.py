@@ -2,6 +2,7 @@ import os
 from decimal import Decimal
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 
 from blog.site_tree import ensure_site_tree
@@ -11,6 +12,19 @@ def pytest_configure(config):
     # Playwright's sync API runs an event loop in the test thread; Django's ORM
     # refuses sync calls there unless told this is intended.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Empty every cache before each test.
+
+    The local-memory cache outlives each test's database transaction, and SQLite
+    reuses primary keys after a rollback: without this, Wagtail's rendition cache,
+    the routing cache and the article fragment cache could serve one test what
+    another test stored under the same ids and URLs.
+    """
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

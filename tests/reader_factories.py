@@ -14,10 +14,8 @@ text is indexed.
 import itertools
 from decimal import Decimal
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import caches
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
@@ -47,19 +45,6 @@ SEARCH_WORDS = {
     "dosage": "cyanocobalamin",
     "related_articles": "seealso",
 }
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    """Empty the cache before each test (import this fixture into a test module to use it).
-
-    The local-memory cache outlives each test's database transaction, and SQLite
-    reuses primary keys after a rollback: without this, Wagtail's rendition cache
-    and the rendered-body cache could serve one test what another test stored
-    under the same ids.
-    """
-    for cache in caches.all():
-        cache.clear()
 
 
 def user(username, group_name=None, **extra):

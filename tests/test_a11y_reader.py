@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.reader_factories import Cast, fresh_caches, live_article  # noqa: F401
+from tests.reader_factories import Cast, live_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

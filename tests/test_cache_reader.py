@@ -21,7 +21,6 @@ from tests.reader_factories import (  # noqa: F401
     Cast,
     draft_article,
     edit_and_republish,
-    fresh_caches,
     live_article,
     minimal_body,
 )

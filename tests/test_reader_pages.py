@@ -8,10 +8,9 @@ from wagtail.models import PageViewRestriction
 from blog.models import ArticlePage, StandardPage
 from blog.models.pages import ARTICLES_PER_PAGE
 from health_content.models import AuthorProfile, ReviewerProfile
-from tests.reader_factories import (  # noqa: F401
+from tests.reader_factories import (
     Cast,
     draft_article,
-    fresh_caches,
     live_article,
     minimal_body,
     user,

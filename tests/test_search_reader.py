@@ -12,12 +12,11 @@ from django.core.management import call_command
 from blog.models import StandardPage
 from blog.search import search
 from health_content.models import Topic
-from tests.reader_factories import (  # noqa: F401
+from tests.reader_factories import (
     SEARCH_WORDS,
     Cast,
     draft_article,
     edit_and_republish,
-    fresh_caches,
     live_article,
     minimal_body,
 )

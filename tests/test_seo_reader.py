@@ -9,12 +9,11 @@ import pytest
 from django.utils import timezone
 
 from blog.seo import dumps_for_script
-from tests.reader_factories import (  # noqa: F401
+from tests.reader_factories import (
     SEARCH_WORDS,
     Cast,
     draft_article,
     edit_and_republish,
-    fresh_caches,
     live_article,
     minimal_body,
 )

@@ -24,7 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import seo
-from blog.cache import ARTICLE_CACHE_SECONDS, article_body_cache_key, page_cache
+from blog.cache import ARTICLE_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
@@ -194,45 +194,54 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         words = len(self.summary.split()) + _count_words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
-    def reader_data(self):
-        """(authors, references, topics, sign-off covering the live content): four queries."""
+    def reader_data(self, request):
+        """What the article view shows besides the page row, in four queries.
+
+        The authors, references, topics, the sign-off covering the live content,
+        and the page's metadata (`blog.seo.PageSeo`, which is built from them).
+        """
         authors = [link.author for link in self.authors.select_related("author")]
-        return authors, list(self.references.all()), list(self.topics.all()), live_sign_off(self)
+        references = list(self.references.all())
+        topics = list(self.topics.all())
+        sign_off = live_sign_off(self)
+        page_seo = seo.for_article(
+            self,
+            request,
+            authors=authors,
+            topics=topics,
+            references=references,
+            review=ReviewStatus(page=self, sign_off=sign_off),
+        )
+        return {
+            "authors": authors,
+            "references": references,
+            "article_topics": topics,
+            "sign_off": sign_off,
+            "seo": page_seo,
+        }
 
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.
 
-        With `route()` of the index and home page this keeps a warm article view
-        to a fixed number of queries whatever the article holds: the rendered body
-        and `reader_data()` are cached per live revision, under the key of
-        `blog.cache.article_body_cache_key` (so edits to profiles, topics and the
-        rest invalidate them); previews always read the database. The review
-        status is worked out from the cached sign-off on each view, so "next review
-        due" and "overdue" follow the calendar.
+        With the routing cache (blog/routing.py) this keeps a warm article view to
+        a fixed number of queries whatever the article holds: `reader_data()` and
+        the template's fragments are cached per live revision under
+        `blog.cache.article_revision_cache_key` (so edits to profiles, topics and
+        the rest invalidate them); previews always read the database. The review
+        status is worked out from the sign-off on each view, so "next review due"
+        and "overdue" follow the calendar.
         """
         context = super().get_context(request, *args, **kwargs)
-        cache_key = article_body_cache_key(self, request)
+        cache_key = article_revision_cache_key(self, request)
         data = page_cache().get(f"article-data:{cache_key}") if cache_key else None
         if data is None:
-            data = self.reader_data()
+            data = self.reader_data(request)
             if cache_key:
                 page_cache().set(f"article-data:{cache_key}", data, ARTICLE_CACHE_SECONDS)
-        authors, references, topics, sign_off = data
-        review = ReviewStatus(page=self, sign_off=sign_off)
         context.update(
-            authors=authors,
-            references=references,
-            article_topics=topics,
-            review=review,
-            seo=seo.for_article(
-                self,
-                request,
-                authors=authors,
-                topics=topics,
-                references=references,
-                review=review,
-            ),
-            body_cache_key=cache_key,
+            data,
+            review=ReviewStatus(page=self, sign_off=data["sign_off"]),
+            revision_cache_key=cache_key,
         )
         return context
 

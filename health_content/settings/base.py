@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Site and page routes of anonymous requests from the cache (blog/routing.py).
+    "blog.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "health_content.urls"
@@ -184,8 +186,11 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE") or Non
 # Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
 # when a CDN sits in front; empty sends none.
 PAGE_CACHE_CONTROL = os.environ.get("PAGE_CACHE_CONTROL", "")
-# Rendered article bodies are cached per live revision (blog.cache.article_body_cache_key).
+# Rendered article fragments are cached per live revision (blog.cache.article_body_cache_key),
+# and anonymous requests' Site and page routes per URL (blog/routing.py); both follow
+# the page cache's invalidation and are off with DEBUG.
 ARTICLE_BODY_CACHE = env_bool("ARTICLE_BODY_CACHE", True)
+ROUTE_CACHE = env_bool("ROUTE_CACHE", True)
 
 # Front-end cache (CDN) ---------------------------------------------------------------
 # wagtail.contrib.frontend_cache purges a CDN when pages are published; blog/cache.py
