@@ -93,7 +93,8 @@ class RankedSearch:
         if isinstance(key, int):
             return self[key : key + 1][0]
         ids = self.ids[key]
-        pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
+        # Results show titles and summaries: leave the (large) article bodies unread.
+        pages = Page.objects.filter(pk__in=ids).defer_streamfields().specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
     def _ranked_ids(self):

@@ -9,10 +9,11 @@ authors, reviewers, topics, images or renditions.
 
 import pytest
 from django.db import connection
+from django.template import Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 
 from health_content.models import AuthorProfile, Topic
-from tests.reader_factories import Cast, live_article, minimal_body
+from tests.reader_factories import Cast, edit_and_republish, live_article, minimal_body
 
 ARTICLE_BUDGET = 10
 #: What a warm article costs now: the view-restriction check, which Wagtail runs on
@@ -82,6 +83,45 @@ def test_cached_article_data_follows_edits(client, blog_index, cast, settings_pa
     cast.topic.save()
     page = client.get(article.url).content.decode()
     assert "Ada Lovelace" in page and "Cobalamin" in page
+
+
+@pytest.mark.django_db
+def test_cached_cards_follow_edits(client, blog_index, cast, settings_page_cache_off):
+    article = live_article(blog_index, cast, title="First title", body=minimal_body(cast))
+    for url in ("/", "/articles/"):
+        assert "First title" in client.get(url).content.decode(), url
+    edit_and_republish(article, cast, title="Second title")
+    cast.topic.name = "Cobalamin"
+    cast.topic.save()
+    for url in ("/", "/articles/"):
+        page = client.get(url).content.decode()
+        assert "Second title" in page and "First title" not in page, url
+        assert "Cobalamin" in page, url
+
+
+@pytest.mark.django_db
+def test_cards_are_the_same_without_the_fragment_cache(
+    client, blog_index, cast, settings_page_cache_off
+):
+    for _ in range(3):
+        live_article(blog_index, cast, body=minimal_body(cast))
+    cached = client.get("/articles/").content
+    assert client.get("/articles/").content == cached
+    settings_page_cache_off.ARTICLE_BODY_CACHE = False
+    assert client.get("/articles/").content == cached
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% revision_fragment %}{% endrevision_fragment %}",
+        "{% revision_fragment name %}{% endrevision_fragment %}",
+        '{% revision_fragment "card" of %}{% endrevision_fragment %}',
+    ],
+)
+def test_revision_fragment_syntax_errors_are_explained(source):
+    with pytest.raises(TemplateSyntaxError, match="revision_fragment"):
+        Template("{% load reader_tags %}" + source)
 
 
 def listing_counts(client, blog_index, cast, url_for):

@@ -6,7 +6,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from blog.cache import ARTICLE_CACHE_SECONDS, page_cache
+from blog.cache import ARTICLE_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.seo import dumps_for_script
 
 register = template.Library()
@@ -40,15 +40,27 @@ def userbar_for_editors(context, position="bottom-right"):
 
 
 class RevisionFragmentNode(template.Node):
-    def __init__(self, nodelist, name):
+    def __init__(self, nodelist, name, page, vary_on):
         self.nodelist = nodelist
         self.name = name
+        self.page = page
+        self.vary_on = vary_on
+
+    def revision_key(self, context):
+        if self.page is None:
+            return context.get("revision_cache_key")
+        request = context.get("request")
+        page = self.page.resolve(context)
+        if request is None or page is None:
+            return None
+        return article_revision_cache_key(page, request)
 
     def render(self, context):
-        revision_key = context.get("revision_cache_key")
+        revision_key = self.revision_key(context)
         if not revision_key:
             return self.nodelist.render(context)
-        key = f"article-fragment:{self.name}:{revision_key}"
+        vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
+        key = f"article-fragment:{self.name}:{revision_key}:{vary}"
         html = page_cache().get(key)
         if html is None:
             html = self.nodelist.render(context)
@@ -58,17 +70,28 @@ class RevisionFragmentNode(template.Node):
 
 @register.tag
 def revision_fragment(parser, token):
-    """``{% revision_fragment "name" %}...{% endrevision_fragment %}``: cached per live revision.
+    """``{% revision_fragment "name" [of PAGE] [VALUE ...] %}...{% endrevision_fragment %}``.
 
-    The enclosed HTML is stored under the context's ``revision_cache_key``
-    (`blog.cache.article_revision_cache_key`: page, live revision, generation
-    token, host) and rendered afresh when that key is empty (previews, DEBUG).
-    Only put there what is fixed for a live revision: nothing that depends on the
-    date, the user or the query string.
+    Caches the enclosed HTML per live revision of a page: the article being viewed
+    (the context's ``revision_cache_key``), or ``PAGE`` after ``of`` (a card in a
+    listing), and per value of any further VALUEs the HTML depends on. The key is
+    `blog.cache.article_revision_cache_key` (page, live revision, generation token,
+    host), so publishing or editing anything shown makes it stale; without a key
+    (previews, DEBUG, pages not live) the HTML is rendered afresh. Only put there
+    what is fixed for a live revision: nothing that depends on the date, the user
+    or the query string.
     """
     bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted fragment name")
+    tag, args = bits[0], bits[1:]
+    if not args or args[0][0] not in "\"'" or args[0][0] != args[0][-1]:
+        raise template.TemplateSyntaxError(f"{tag} needs a quoted fragment name first")
+    name, args = args[0][1:-1], args[1:]
+    page = None
+    if args[:1] == ["of"]:
+        if len(args) < 2:
+            raise template.TemplateSyntaxError(f"{tag}: 'of' needs a page")
+        page, args = parser.compile_filter(args[1]), args[2:]
+    vary_on = [parser.compile_filter(arg) for arg in args]
     nodelist = parser.parse(("endrevision_fragment",))
     parser.delete_first_token()
-    return RevisionFragmentNode(nodelist, bits[1][1:-1])
+    return RevisionFragmentNode(nodelist, name, page, vary_on)
