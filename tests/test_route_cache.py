@@ -42,7 +42,7 @@ def queries_for(client, url, **extra):
 
 def routing_queries(sql):
     """Queries that look up a Site or load a page row."""
-    return [query for query in sql if "wagtailcore_site" in query or "FROM \"blog_" in query]
+    return [query for query in sql if "wagtailcore_site" in query or 'FROM "blog_' in query]
 
 
 @pytest.mark.django_db
