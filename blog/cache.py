@@ -247,7 +247,7 @@ class PageCacheMiddleware:
         return response
 
 
-# Article body fragments -------------------------------------------------------------
+# Article fragments -----------------------------------------------------------------
 
 
 def article_revision_cache_key(page, request):

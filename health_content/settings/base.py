@@ -186,7 +186,7 @@ PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE") or Non
 # Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
 # when a CDN sits in front; empty sends none.
 PAGE_CACHE_CONTROL = os.environ.get("PAGE_CACHE_CONTROL", "")
-# Rendered article fragments are cached per live revision (blog.cache.article_body_cache_key),
+# Rendered article fragments are cached per live revision (blog.cache.article_revision_cache_key),
 # and anonymous requests' Site and page routes per URL (blog/routing.py); both follow
 # the page cache's invalidation and are off with DEBUG.
 ARTICLE_BODY_CACHE = env_bool("ARTICLE_BODY_CACHE", True)
