@@ -56,8 +56,14 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     page.locator("button[title='Insert a block']").first.click()
     page.get_by_role("option", name="Section").click()
     page.locator("input[name$='-value-heading']").first.fill("Why iron matters")
-    page.locator(".public-DraftEditor-content").first.click()
-    page.keyboard.type("Iron carries oxygen around your body.")
+    # Type only once the rich-text editor has focus, and check the text arrived:
+    # keys sent while Draftail is still mounting are lost, and the submission
+    # would then fail validation ("Write the text of this section.").
+    editor = page.locator(".public-DraftEditor-content").first
+    editor.click()
+    expect(editor).to_be_focused()
+    editor.press_sequentially("Iron carries oxygen around your body.")
+    expect(editor).to_have_text("Iron carries oxygen around your body.")
     page.locator("button[title='Insert a block']").nth(1).click()
     page.get_by_role("option", name="Key points").click()
     page.locator("input[name$='-value-points-0-value']").fill("Tiredness can have many causes.")
@@ -68,16 +74,20 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
 
     open_more_actions(page)
     expect(page.locator("button[name='action-publish']")).to_have_count(0)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Submit to Health article review").click()
+    page.get_by_role("button", name="Submit to Health article review").click()
+    # Wagtail saves the submission, then redirects to the section's page listing.
+    # Waiting for that URL, not for "a navigation", keeps the database read below
+    # after the submission (the editor can navigate within the page first).
+    page.wait_for_url(f"{base}/admin/pages/{blog_index.pk}/")
+    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
     assert ArticlePage.objects.get(pk=article.pk).current_workflow_task.name == "Editorial review"
 
     # Editor: approve the editorial step from the page editor's action menu.
     log_in(page, base, "editor")
     page.goto(f"{base}/admin/pages/{article.pk}/edit/")
     open_more_actions(page)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Approve", exact=True).click()
+    page.get_by_role("button", name="Approve", exact=True).click()
+    page.wait_for_url(f"{base}/admin/pages/{blog_index.pk}/")
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.current_workflow_task.name == "Medical review"
     # Approving did not create a revision of the editor's: the reviewer reviews the writer's.
