@@ -6,6 +6,7 @@ from django.core.cache import caches
 from django.db import connection
 
 from blog.site_tree import ensure_site_tree
+from tests.reader_factories import Cast
 
 
 def pytest_configure(config):
@@ -46,6 +47,12 @@ def home(site_tree):
 @pytest.fixture
 def blog_index(site_tree):
     return site_tree[1]
+
+
+@pytest.fixture
+def cast(db):
+    """The people and reference data a live article needs (tests.reader_factories.Cast)."""
+    return Cast()
 
 
 @pytest.fixture

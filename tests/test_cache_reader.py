@@ -18,7 +18,6 @@ from wagtail.models import PageViewRestriction
 from blog import cache as page_cache
 from blog.models import BlogIndexPage
 from tests.reader_factories import (  # noqa: F401
-    Cast,
     draft_article,
     edit_and_republish,
     live_article,
@@ -34,11 +33,6 @@ def cached(settings, tmp_path):
     settings.PAGE_CACHE_ENABLED = True
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     return settings
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 @pytest.fixture

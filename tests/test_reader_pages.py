@@ -17,11 +17,6 @@ from tests.reader_factories import (
 )
 
 
-@pytest.fixture
-def cast(db):
-    return Cast()
-
-
 def html(response):
     assert response.status_code == 200
     return response.content.decode()

@@ -13,7 +13,7 @@ from django.template import Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 
 from health_content.models import AuthorProfile, Topic
-from tests.reader_factories import Cast, edit_and_republish, live_article, minimal_body
+from tests.reader_factories import edit_and_republish, live_article, minimal_body
 
 ARTICLE_BUDGET = 10
 #: What a warm article costs now: the view-restriction check, which Wagtail runs on
@@ -30,11 +30,6 @@ def warm_query_count(client, url):
         response = client.get(url)
     assert response.status_code == 200
     return len(captured)
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from blog.models import BlogIndexPage, StandardPage
-from tests.reader_factories import Cast, edit_and_republish, live_article, minimal_body
+from tests.reader_factories import edit_and_republish, live_article, minimal_body
 
 
 @pytest.fixture
@@ -21,11 +21,6 @@ def routed(settings, tmp_path):
     settings.ROUTE_CACHE = True
     settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
     return settings
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 @pytest.fixture

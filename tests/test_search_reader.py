@@ -14,17 +14,11 @@ from blog.search import search
 from health_content.models import Topic
 from tests.reader_factories import (
     SEARCH_WORDS,
-    Cast,
     draft_article,
     edit_and_republish,
     live_article,
     minimal_body,
 )
-
-
-@pytest.fixture
-def cast(db):
-    return Cast()
 
 
 @pytest.fixture

@@ -22,11 +22,6 @@ ROOT = "http://localhost"  # the default Wagtail Site made by ensure_site_tree
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
-@pytest.fixture
-def cast(db):
-    return Cast()
-
-
 def get(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
