@@ -59,9 +59,9 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 
 GENERATION_KEY = "page-cache:generation"
-#: Lifetime of cached article bodies and data: long, since a generation bump, not
-#: expiry, is what makes them stale.
-ARTICLE_CACHE_SECONDS = 24 * 60 * 60
+#: Lifetime of the object caches under the page cache (routes, article fragments
+#: and data, cards): long, since a generation bump, not expiry, makes them stale.
+OBJECT_CACHE_SECONDS = 24 * 60 * 60
 HIT_HEADER = "X-Page-Cache"
 _UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 

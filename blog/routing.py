@@ -27,7 +27,7 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
-from blog.cache import ARTICLE_CACHE_SECONDS, current_generation, page_cache, request_is_cacheable
+from blog.cache import OBJECT_CACHE_SECONDS, current_generation, page_cache, request_is_cacheable
 
 
 def is_enabled():
@@ -69,7 +69,7 @@ class RouteCacheMiddleware:
         if site is not None:
             request._wagtail_site = site
         elif (site := Site.find_for_request(request)) is not None:
-            cache.set(key, site, ARTICLE_CACHE_SECONDS)
+            cache.set(key, site, OBJECT_CACHE_SECONDS)
 
     @staticmethod
     def _route(request, cache, generation, path):
@@ -81,4 +81,4 @@ class RouteCacheMiddleware:
         # Wagtail memoises both on the request; the view then reuses them.
         route = Page.route_for_request(request, path)
         if route is not None:
-            cache.set(key, (Site.find_for_request(request), route), ARTICLE_CACHE_SECONDS)
+            cache.set(key, (Site.find_for_request(request), route), OBJECT_CACHE_SECONDS)

@@ -24,7 +24,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import seo
-from blog.cache import ARTICLE_CACHE_SECONDS, article_revision_cache_key, page_cache
+from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.forms import ArticlePageForm
 from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
@@ -233,11 +233,12 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         """
         context = super().get_context(request, *args, **kwargs)
         cache_key = article_revision_cache_key(self, request)
-        data = page_cache().get(f"article-data:{cache_key}") if cache_key else None
+        data_key = f"article-data:{cache_key}"
+        data = page_cache().get(data_key) if cache_key else None
         if data is None:
             data = self.reader_data(request)
             if cache_key:
-                page_cache().set(f"article-data:{cache_key}", data, ARTICLE_CACHE_SECONDS)
+                page_cache().set(data_key, data, OBJECT_CACHE_SECONDS)
         context.update(
             data,
             review=ReviewStatus(page=self, sign_off=data["sign_off"]),

@@ -6,7 +6,7 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from blog.cache import ARTICLE_CACHE_SECONDS, article_revision_cache_key, page_cache
+from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.seo import dumps_for_script
 
 register = template.Library()
@@ -61,10 +61,11 @@ class RevisionFragmentNode(template.Node):
             return self.nodelist.render(context)
         vary = ":".join(str(value.resolve(context)) for value in self.vary_on)
         key = f"article-fragment:{self.name}:{revision_key}:{vary}"
-        html = page_cache().get(key)
+        cache = page_cache()
+        html = cache.get(key)
         if html is None:
             html = self.nodelist.render(context)
-            page_cache().set(key, html, ARTICLE_CACHE_SECONDS)
+            cache.set(key, html, OBJECT_CACHE_SECONDS)
         return html
 
 
