@@ -1,5 +1,6 @@
 """Admin screens of the review process: editor panel, dashboard panels, due-reviews report."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import user_passes_test
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import Panel
@@ -45,6 +46,7 @@ class ReviewsDuePanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context["overdue"], context["due_soon"] = due_for_review()
+        context["due_soon_days"] = settings.HEALTH_REVIEW_DUE_SOON_DAYS
         return context
 
 
@@ -85,5 +87,10 @@ def reviews_due_report(request):
     return TemplateResponse(
         request,
         "health_content/admin/reviews_due_report.html",
-        {"overdue": overdue, "due_soon": due_soon, "header_icon": "time"},
+        {
+            "overdue": overdue,
+            "due_soon": due_soon,
+            "due_soon_days": settings.HEALTH_REVIEW_DUE_SOON_DAYS,
+            "header_icon": "time",
+        },
     )

@@ -1,14 +1,16 @@
 """Review cadence: due dates, the overdue notice, the admin report, dashboards and reminders."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from health_content.cadence import add_months, review_status
+from health_content.cadence import add_months, interval_months, review_status
 from health_content.models import SignOff
 from tests.factories import (
     PASSWORD,
@@ -37,30 +39,46 @@ def live(blog_index, newsroom, title="Cadence", **fields):
     )
 
 
-def backdate(page, days):
-    """Pretend the article was signed off and published `days` ago."""
-    when = timezone.now() - datetime.timedelta(days=days)
+def make_overdue(page):
+    """Pretend the article was signed off and published a month more than its interval ago."""
+    today = timezone.localdate()
+    signed = add_months(today, -(interval_months(page) + 1))
+    when = timezone.now() - datetime.timedelta(days=(today - signed).days)
     SignOff.objects.filter(page=page).update(signed_at=when)
     type(page).objects.filter(pk=page.pk).update(last_published_at=when, first_published_at=when)
     return refreshed(page)
 
 
-def test_add_months_clamps_to_month_end():
-    assert add_months(datetime.date(2026, 1, 31), 1) == datetime.date(2026, 2, 28)
-    assert add_months(datetime.date(2026, 11, 21), 12) == datetime.date(2027, 11, 21)
-    assert add_months(datetime.date(2024, 2, 29), 12) == datetime.date(2025, 2, 28)
+@pytest.mark.parametrize(
+    ("start", "months", "due"),
+    [
+        ((2027, 1, 31), 1, (2027, 2, 28)),  # 31 January plus a month: end of February
+        ((2028, 1, 31), 1, (2028, 2, 29)),  # ... in a leap year
+        ((2028, 2, 29), 12, (2029, 2, 28)),  # 29 February plus a year
+        ((2028, 2, 29), 48, (2032, 2, 29)),  # ... plus four years: a leap day again
+        ((2027, 8, 31), 1, (2027, 9, 30)),  # a 31-day month into a 30-day one
+        ((2027, 3, 31), 11, (2028, 2, 29)),
+        ((2026, 12, 31), 1, (2027, 1, 31)),  # year end
+        ((2026, 12, 2), 1, (2027, 1, 2)),  # the date that once turned CI red
+        ((2026, 11, 21), 12, (2027, 11, 21)),
+        ((2026, 10, 31), 120, (2036, 10, 31)),
+        ((2027, 3, 31), -1, (2027, 2, 28)),  # backwards, as tests use it
+    ],
+)
+def test_add_months_clamps_to_month_end(start, months, due):
+    assert add_months(datetime.date(*start), months) == datetime.date(*due)
 
 
 def test_next_review_due_uses_setting_and_per_article_override(blog_index, newsroom, settings):
-    settings.HEALTH_REVIEW_INTERVAL_MONTHS = 12
+    settings.HEALTH_REVIEW_INTERVAL_MONTHS = 18
     default = review_status(live(blog_index, newsroom, "Default interval"))
-    assert default.next_review_due == add_months(default.last_reviewed, 12)
+    assert default.next_review_due == add_months(default.last_reviewed, 18)
     short = review_status(live(blog_index, newsroom, "Short interval", review_interval_months=6))
     assert short.next_review_due == add_months(short.last_reviewed, 6)
 
 
 def test_overdue_article_stays_live_and_tells_readers(client, blog_index, newsroom):
-    page = backdate(live(blog_index, newsroom), days=400)
+    page = make_overdue(live(blog_index, newsroom))
     status = review_status(page)
     assert status.is_overdue()
     response = client.get(page.url)
@@ -98,25 +116,44 @@ def admin_client(client, user):
     return client
 
 
+def live_due_in(blog_index, newsroom, days, title):
+    """A live article whose next review falls `days` from today, whatever today is.
+
+    Signed off (with the clock moved back) exactly one review interval before that date.
+    """
+    due = timezone.localdate() + datetime.timedelta(days=days)
+    signed = add_months(due, -1)
+    noon = datetime.datetime.combine(
+        signed, datetime.time(12), tzinfo=timezone.get_current_timezone()
+    )
+    with time_machine.travel(noon):
+        page = live(blog_index, newsroom, title, review_interval_months=1)
+    assert review_status(page).next_review_due == due
+    return page
+
+
 @pytest.mark.parametrize(
     ("role", "allowed"), [("writer", False), ("editor", True), ("reviewer", True)]
 )
-def test_reviews_due_report_per_role(client, blog_index, newsroom, role, allowed):
-    page = backdate(live(blog_index, newsroom, "Overdue one"), days=400)
-    live(blog_index, newsroom, "Due soon", review_interval_months=1)
+def test_reviews_due_report_per_role(client, blog_index, newsroom, settings, role, allowed):
+    page = make_overdue(live(blog_index, newsroom, "Overdue one"))
+    live_due_in(blog_index, newsroom, settings.HEALTH_REVIEW_DUE_SOON_DAYS, "Due soon")
+    live_due_in(blog_index, newsroom, settings.HEALTH_REVIEW_DUE_SOON_DAYS + 1, "Due later")
     response = admin_client(client, newsroom[role]).get(reverse("health_content_reviews_due"))
     if not allowed:
         assert response.status_code in (302, 403)
         return
     html = response.content.decode()
     assert response.status_code == 200
-    overdue, due_soon = html.split("Due within 30 days", 1)
+    days = settings.HEALTH_REVIEW_DUE_SOON_DAYS
+    overdue, due_soon = html.split(f"Due within {days} days", 1)
     assert page.title in overdue
     assert "Due soon" in due_soon
+    assert "Due later" not in html
 
 
 def test_dashboard_shows_reviews_due_to_editors(client, blog_index, newsroom):
-    backdate(live(blog_index, newsroom, "Overdue one"), days=400)
+    make_overdue(live(blog_index, newsroom, "Overdue one"))
     html = admin_client(client, newsroom["editor"]).get("/admin/").content.decode()
     assert "Medical reviews due" in html and "Overdue one" in html
     client.logout()
@@ -141,7 +178,7 @@ def test_dashboard_shows_writer_requested_changes(client, blog_index, newsroom):
 
 
 def test_reminders_are_sent_once_per_due_date(blog_index, newsroom):
-    backdate(live(blog_index, newsroom, "Overdue one"), days=400)
+    make_overdue(live(blog_index, newsroom, "Overdue one"))
     live(blog_index, newsroom, "Not due")
     mail.outbox.clear()  # workflow notifications sent while publishing
     call_command("send_review_reminders")
@@ -150,3 +187,65 @@ def test_reminders_are_sent_once_per_due_date(blog_index, newsroom):
     assert set(mail.outbox[0].to) == {"editor@example.com", "reviewer@example.com"}
     call_command("send_review_reminders")  # cron runs it again the next day
     assert len(mail.outbox) == 1
+
+
+def at(day, hour=12, minute=0, tz=None):
+    """An aware datetime at `day` (a date) and local time in `tz` (default: the current zone)."""
+    tz = tz or timezone.get_current_timezone()
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=tz)
+
+
+@pytest.mark.parametrize(
+    ("signed", "interval"),
+    [
+        (datetime.date(2027, 1, 31), 1),
+        (datetime.date(2028, 1, 31), 1),
+        (datetime.date(2028, 2, 29), 12),
+        (datetime.date(2027, 4, 30), 10),
+        (datetime.date(2027, 12, 31), 1),
+        (datetime.date(2027, 12, 31), None),
+    ],
+)
+def test_cadence_through_review_at_calendar_edges(blog_index, newsroom, settings, signed, interval):
+    """Sign off on an edge date; the due date, "due soon" and "overdue" follow the calendar."""
+    months = interval or settings.HEALTH_REVIEW_INTERVAL_MONTHS
+    with time_machine.travel(at(signed), tick=False):
+        page = live(blog_index, newsroom, review_interval_months=interval)
+    status = review_status(page)
+    due = add_months(signed, months)
+    assert (status.last_reviewed, status.next_review_due) == (signed, due)
+    window = datetime.timedelta(days=settings.HEALTH_REVIEW_DUE_SOON_DAYS)
+    one_day = datetime.timedelta(days=1)
+    expectations = [
+        (due - window - one_day, False, False),
+        (due - window, True, False),
+        (due, True, False),
+        (due + one_day, False, True),
+    ]
+    for today, due_soon, overdue in expectations:
+        with time_machine.travel(at(today), tick=False):
+            assert (status.is_due_soon(), status.is_overdue()) == (due_soon, overdue), today
+
+
+@pytest.mark.parametrize(
+    ("local_time", "expected_date"),
+    [
+        # Late on the day clocks go back (UTC is already the next day).
+        (at(datetime.date(2027, 11, 7), 23, 30, ZoneInfo("America/New_York")), (2027, 11, 7)),
+        # Just after clocks go forward.
+        (at(datetime.date(2027, 3, 14), 3, 5, ZoneInfo("America/New_York")), (2027, 3, 14)),
+        # Just before midnight on the last day of the year, an hour ahead of UTC.
+        (at(datetime.date(2027, 12, 31), 23, 45, ZoneInfo("Europe/Paris")), (2027, 12, 31)),
+    ],
+)
+def test_review_dates_are_local_dates_across_dst_and_year_end(
+    blog_index, newsroom, settings, local_time, expected_date
+):
+    settings.TIME_ZONE = str(local_time.tzinfo)
+    with time_machine.travel(local_time, tick=False):
+        page = live(blog_index, newsroom)
+        status = review_status(page)
+        signed = datetime.date(*expected_date)
+        assert status.last_reviewed == signed
+        assert status.next_review_due == add_months(signed, settings.HEALTH_REVIEW_INTERVAL_MONTHS)
+        assert not status.is_overdue() and not status.is_due_soon()

@@ -11,7 +11,7 @@ from wagtail.contrib.typed_table_block.blocks import (
     TypedTableBlockValidationError,
 )
 
-from .base import HealthStructBlock
+from .base import AmountBlock, HealthStructBlock
 
 
 class ComparisonTableBlock(HealthStructBlock):
@@ -28,7 +28,7 @@ class ComparisonTableBlock(HealthStructBlock):
     table = TypedTableBlock(
         [
             ("text", blocks.CharBlock(required=False, label="Text")),
-            ("numeric", blocks.DecimalBlock(required=False, label="Number")),
+            ("numeric", AmountBlock(required=False, label="Number")),
             (
                 "rich_text",
                 blocks.RichTextBlock(

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from .base import HealthStructBlock, format_amount
+from .base import AmountBlock, HealthStructBlock, format_amount
 
 ROUTES = [
     ("oral", "Oral"),
@@ -39,7 +39,7 @@ class DosageRowBlock(HealthStructBlock):
     """One population's dose."""
 
     population = blocks.CharBlock(max_length=120, help_text="e.g. Adults 19+")
-    amount = blocks.DecimalBlock(decimal_places=3)
+    amount = AmountBlock(decimal_places=3)
     unit = blocks.CharBlock(max_length=20, help_text="e.g. mcg, mg, IU")
     frequency = blocks.CharBlock(max_length=120, help_text="e.g. once daily")
     route = blocks.ChoiceBlock(choices=ROUTES, default="oral")

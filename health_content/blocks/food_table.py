@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .base import HealthStructBlock, format_amount
+from .base import AmountBlock, HealthStructBlock, format_amount
 
 
 class FoodRowValue(blocks.StructValue):
@@ -33,7 +33,7 @@ class FoodRowBlock(HealthStructBlock):
     food = blocks.CharBlock(max_length=120, help_text="e.g. Clams")
     preparation = blocks.CharBlock(required=False, max_length=120, help_text="e.g. cooked")
     serving = blocks.CharBlock(max_length=60, help_text="Household measure, e.g. 3 ounces")
-    amount = blocks.DecimalBlock(
+    amount = AmountBlock(
         decimal_places=3,
         help_text="Amount of the nutrient per serving, in the nutrient's unit (e.g. mcg).",
     )
