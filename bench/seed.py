@@ -10,7 +10,7 @@ How articles go live: never around the publish gate.
   the writer submits, an editor approves, a medical reviewer signs off with the
   attestations, and the workflow publishes (exactly what tests/factories.py does).
 * The rest take a documented fast path: the writer saves a revision, a SignOff is
-  recorded for it the way health_content.review.record_sign_off records one (the
+  recorded for it the way health_content.models.SignOff.objects.record records one (the
   reviewer's profile snapshot, the revision's content fingerprint, the
   attestations) but without the two workflow steps, and an editor publishes the
   revision with ``Revision.publish()``, which runs ``ArticlePage.publish()``: the
@@ -330,8 +330,8 @@ def publish_fast(page, cast):
     """The documented fast path (module docstring): a real SignOff, then ArticlePage.publish()."""
     from django.utils import timezone
 
+    from health_content.fingerprint import fingerprint_revision
     from health_content.models import SignOff
-    from health_content.publish_gate import fingerprint_revision
 
     revision = page.save_revision(user=cast.writer)
     SignOff.objects.create(
@@ -361,8 +361,9 @@ def bulk_search_articles(parent, cast, rng, offset, count):
     from wagtail.models import Page, Revision
 
     from blog.models import ArticleAuthor, ArticlePage
+    from health_content.fingerprint import fingerprint_revision
     from health_content.models import SignOff
-    from health_content.publish_gate import check_publishable, fingerprint_revision
+    from health_content.publish_gate import check_publishable
 
     parent = Page.objects.get(pk=parent.pk)  # current numchild
     article_type = ContentType.objects.get_for_model(ArticlePage)

@@ -8,8 +8,7 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Page cache invalidation and search re-indexing follow publishing signals.
-        from . import cache, search
+        # Models are loaded only now, so the handlers module that uses them is imported here.
+        from .signal_handlers import register_signal_handlers
 
-        cache.connect_signals()
-        search.connect_signals()
+        register_signal_handlers()

@@ -6,39 +6,10 @@ here follows the same rule: format and completeness checks run only on full
 validation (submit for review, publish), with messages on the field at fault.
 """
 
-import re
-
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from wagtail.admin.forms import WagtailAdminPageForm
 
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:")
-PMID_PATTERN = re.compile(r"^\d{1,9}$")
-
-
-def normalise_doi(value):
-    """Strip the resolver prefixes writers paste, leaving the bare DOI (10.xxxx/yyy)."""
-    value = value.strip()
-    for prefix in DOI_PREFIXES:
-        if value.lower().startswith(prefix):
-            return value[len(prefix) :].strip()
-    return value
-
-
-def reference_errors(doi="", pmid="", url=""):
-    """Field name -> message for each malformed identifier of one reference."""
-    errors = {}
-    if doi and not DOI_PATTERN.match(doi):
-        errors["doi"] = "Enter a DOI like 10.1000/xyz123 (it starts with '10.' and has a '/')."
-    if pmid and not PMID_PATTERN.match(pmid):
-        errors["pmid"] = "A PMID is a PubMed ID of up to 9 digits, e.g. 31256364."
-    if url:
-        try:
-            URLValidator(schemes=["http", "https"])(url)
-        except ValidationError:
-            errors["url"] = "Enter a full web address starting with https:// or http://."
-    return errors
+from health_content.blocks import default_body
+from health_content.references import normalise_doi, reference_errors
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -49,8 +20,6 @@ class ArticlePageForm(WagtailAdminPageForm):
         # with callable defaults a hidden "initial" input, which StreamField never
         # renders, so every later edit would look changed and restart the review.
         if self.instance._state.adding and not self.instance.body:
-            from health_content.blocks import default_body
-
             self.initial["body"] = self.fields["body"].block.normalize(default_body())
 
     def clean(self):

@@ -30,11 +30,16 @@ import re
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
+from modelsearch.backends.database.sqlite.utils import fts_table_exists
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.search.models import IndexEntry
+
+from .models import ArticlePage, StandardPage
 
 #: How much more a match in the title counts than one in the body.
 TITLE_WEIGHT = 2.0
@@ -42,8 +47,6 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
 def searchable_types():
-    from blog.models import ArticlePage, StandardPage
-
     return (ArticlePage, StandardPage)
 
 
@@ -105,10 +108,6 @@ class PostgresRankedSearch(RankedSearch):
     """GIN-indexed ``@@`` on title and body, ordered by ``ts_rank`` (PostgreSQL)."""
 
     def _ranked_ids(self):
-        from django.contrib.postgres.search import SearchQuery, SearchRank
-        from django.db.models import F, IntegerField, Q
-        from wagtail.search.models import IndexEntry
-
         # No text search config, as Wagtail's backend indexes with the database default.
         search_query = SearchQuery(" ".join(self.words), search_type="plain")
         entries = (
@@ -131,7 +130,8 @@ class SQLiteRankedSearch(RankedSearch):
     """One FTS5 ``MATCH`` over title and body, ordered by ``bm25`` (SQLite)."""
 
     def _ranked_ids(self):
-        from wagtail.search.models import IndexEntry, SQLiteFTSIndexEntry
+        # Defined by Wagtail only on SQLite builds with FTS5 (see _sqlite_fts_available).
+        from wagtail.search.models import SQLiteFTSIndexEntry
 
         fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         ids_sql, ids_params = _searchable_ids().query.sql_with_params()
@@ -162,8 +162,6 @@ def _sqlite_fts_available():
         from wagtail.search.models import SQLiteFTSIndexEntry  # noqa: F401
     except ImportError:
         return False
-    from modelsearch.backends.database.sqlite.utils import fts_table_exists
-
     return fts_table_exists()
 
 
@@ -183,8 +181,3 @@ def reindex_published_page(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.pk).specific().first()
     if page is not None:
         index.insert_or_update_object(page)
-
-
-def connect_signals():
-    """Called from BlogConfig.ready()."""
-    page_published.connect(reindex_published_page, dispatch_uid="blog.search.reindex_published")

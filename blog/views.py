@@ -8,6 +8,7 @@ when the page cache is on.
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -20,7 +21,7 @@ from health_content.models import AuthorProfile, ReviewerProfile, Topic
 from . import seo
 from .cache import page_cacheable
 from .models import ArticlePage
-from .models.pages import paginate
+from .models.pages import ARTICLES_PER_PAGE
 from .search import search as search_pages
 
 #: Search results per page.
@@ -48,7 +49,9 @@ def listing_seo(request, *, title, description, path, page_number, crumb=None):
 @page_cacheable
 def author_detail(request, slug):
     author = get_object_or_404(AuthorProfile.objects.select_related("photo"), slug=slug)
-    articles = paginate(request, live_articles().filter(authors__author=author))
+    articles = Paginator(
+        live_articles().filter(authors__author=author), ARTICLES_PER_PAGE
+    ).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "blog/author_detail.html",
@@ -71,7 +74,9 @@ def author_detail(request, slug):
 @page_cacheable
 def reviewer_detail(request, slug):
     reviewer = get_object_or_404(ReviewerProfile.objects.select_related("photo"), slug=slug)
-    articles = paginate(request, live_articles().reviewed_by(reviewer))
+    articles = Paginator(live_articles().reviewed_by(reviewer), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return TemplateResponse(
         request,
         "blog/reviewer_detail.html",
@@ -121,7 +126,9 @@ def topic_index(request):
 @page_cacheable
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = paginate(request, live_articles().filter(topics=topic))
+    articles = Paginator(live_articles().filter(topics=topic), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     path = f"/topics/{topic.slug}/"
     return TemplateResponse(
         request,
@@ -146,7 +153,9 @@ def topic_detail(request, slug):
 @page_cacheable
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = paginate(request, live_articles().filter(tags=tag))
+    articles = Paginator(live_articles().filter(tags=tag), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     path = f"/tags/{tag.slug}/"
     return TemplateResponse(
         request,
@@ -172,7 +181,11 @@ def tag_detail(request, slug):
 def search(request):
     """/search/?q=words&page=N: live pages matching every word, best first, with summaries."""
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = paginate(request, search_pages(query), RESULTS_PER_PAGE) if query else None
+    results = (
+        Paginator(search_pages(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        if query
+        else None
+    )
     page_seo = listing_seo(
         request,
         title=f"Search results for “{query}”" if query else "Search",

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from .models import SignOff
+from .publish_gate import reviewed_page_models
+
 
 def add_months(day, months):
     """`day` plus whole calendar months, clamped to the month's end (31 Jan + 1 = 28/29 Feb)."""
@@ -57,8 +60,6 @@ class ReviewStatus:
 
 def live_sign_off(page):
     """The sign-off covering `page`'s live content (see SignOffQuerySet.covering_live_content)."""
-    from health_content.models import SignOff
-
     if not page.live or page.last_published_at is None:
         return None
     return (
@@ -74,11 +75,12 @@ def review_status(page):
 
 
 def live_review_statuses():
-    """ReviewStatus of every live article, earliest due first, in two queries."""
-    from blog.models import ArticlePage
-    from health_content.models import SignOff
-
-    pages = {page.pk: page for page in ArticlePage.objects.live().defer_streamfields()}
+    """ReviewStatus of every live reviewed page, earliest due first, in two queries a model."""
+    pages = {
+        page.pk: page
+        for model in reviewed_page_models()
+        for page in model.objects.live().defer_streamfields()
+    }
     sign_offs = (
         SignOff.objects.covering_live_content().filter(page_id__in=pages).select_related("reviewer")
     )

@@ -22,32 +22,17 @@ in place (`save_revision(overwrite_revision=...)`) needs a new review.
 """
 
 import contextvars
-import hashlib
-import json
-import re
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.serializers.json import DjangoJSONEncoder
 from wagtail.log_actions import log
 from wagtail.models import PagePermissionTester
 
-# Fields of an article's serialised content that a medical sign-off covers: all
-# the reader sees as the article. Scheduling, ownership, slugs and tags are not.
-REVIEWED_FIELDS = (
-    "title",
-    "seo_title",
-    "search_description",
-    "summary",
-    "hero_image",
-    "hero_image_alt",
-    "body",
-    "medical_audience",
-    "authors",
-    "references",
-)
-# Keys of child records (authors, references) that identify rows, not content.
-CHILD_IDENTITY_KEYS = {"pk", "id", "page", "sort_order"}
+from .blocks import disclaimer_count_errors
+from .fingerprint import fingerprint_page, fingerprint_revision
+from .models import SignOff
+from .references import reference_errors
 
 _gate_open = contextvars.ContextVar("article_publish_gate_open", default=False)
 
@@ -56,51 +41,7 @@ class PublishRefused(PermissionDenied):
     """Raised when an article revision without a matching medical sign-off would go live."""
 
 
-BLOCK_KEY_ATTRIBUTE = re.compile(r'\sdata-block-key="[^"]*"')
-
-
-def _strip_editor_metadata(value):
-    """Drop block ids and the rich text editor's block keys: they change on re-save, not content."""
-    if isinstance(value, dict):
-        return {key: _strip_editor_metadata(item) for key, item in value.items() if key != "id"}
-    if isinstance(value, list):
-        return [_strip_editor_metadata(item) for item in value]
-    if isinstance(value, str):
-        return BLOCK_KEY_ATTRIBUTE.sub("", value)
-    return value
-
-
-def _normalise(field, value):
-    if field == "body":
-        if isinstance(value, str):
-            value = json.loads(value or "[]")
-        value = _strip_editor_metadata(value)
-    if field in ("authors", "references"):
-        value = [
-            {key: item_value for key, item_value in item.items() if key not in CHILD_IDENTITY_KEYS}
-            for item in value or []
-        ]
-    return value
-
-
-def fingerprint_content(content):
-    """SHA-256 over the reviewed fields of serialised page content (a revision's `content`)."""
-    reviewed = {field: _normalise(field, content.get(field)) for field in REVIEWED_FIELDS}
-    canonical = json.dumps(reviewed, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def fingerprint_page(page):
-    return fingerprint_content(page.serializable_data())
-
-
-def fingerprint_revision(revision):
-    return fingerprint_content(revision.content)
-
-
 def latest_sign_off(page):
-    from health_content.models import SignOff
-
     return SignOff.objects.filter(page_id=page.pk).order_by("-signed_at", "-pk").first()
 
 
@@ -121,9 +62,6 @@ def _error_messages(data, path=""):
 
 def content_problems(page):
     """Full validation of the content itself, for publishes that skip the admin form."""
-    from blog.forms import reference_errors
-    from health_content.blocks import disclaimer_count_errors
-
     problems = list(disclaimer_count_errors(page.body))
     if not problems:
         try:
@@ -235,3 +173,33 @@ class BlogIndexPermissionTester(PagePermissionTester):
 
     def can_publish_subpage(self):
         return False
+
+
+class MedicallyReviewedPageMixin:
+    """For page models whose content goes live only through a medical sign-off.
+
+    Put it first in the bases of the page model (``class ArticlePage(
+    MedicallyReviewedPageMixin, Page)``). It installs both layers of the gate:
+    the permission tester and the model-layer checks on publish and save. The
+    review workflow, the cadence report and the audit command find these models
+    through `reviewed_page_models()`, so this app never imports the apps that
+    define them.
+    """
+
+    def permissions_for_user(self, user):
+        return ArticlePagePermissionTester(user, self)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Publish `revision` only if it matches the medical sign-off (see `check_publishable`)."""
+        check_publishable(self, revision, user=user)
+        with gate_opened():
+            return super().publish(revision, user=user, **kwargs)
+
+    def save(self, *args, **kwargs):
+        guard_save(self, update_fields=kwargs.get("update_fields"))
+        return super().save(*args, **kwargs)
+
+
+def reviewed_page_models():
+    """The installed page models that carry `MedicallyReviewedPageMixin`."""
+    return [model for model in apps.get_models() if issubclass(model, MedicallyReviewedPageMixin)]

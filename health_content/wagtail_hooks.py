@@ -8,8 +8,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from blog.models import ArticlePage
-
 from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, follows_reviews, reviews_due_report
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
@@ -77,9 +75,9 @@ def register_review_log_actions(actions):
 @hooks.register("before_publish_page")
 def refuse_unreviewed_publish(request, page):
     """Stop the editor's Publish before Wagtail publishes; the draft revision is already saved."""
-    if not isinstance(page.specific, ArticlePage):
-        return None
     page = page.specific
+    if not isinstance(page, publish_gate.MedicallyReviewedPageMixin):
+        return None
     revision = page.get_latest_revision()
     try:
         publish_gate.check_publishable(page, revision, user=request.user)
@@ -111,46 +109,3 @@ def register_reviews_due_menu_item():
     return ReviewsDueMenuItem(
         "Medical reviews due", reverse("health_content_reviews_due"), icon_name="time", order=50
     )
-
-
-# Article import (issue #6): upload one file, land in the new draft's editor.
-# Imports are local so that this appended section leaves the module's head alone.
-
-
-@hooks.register("register_admin_urls")
-def register_import_urls():
-    from .importer.views import import_article
-
-    return [path("import-article/", import_article, name="health_content_import_article")]
-
-
-class ImportArticleMenuItem(MenuItem):
-    def is_shown(self, request):
-        from .importer.views import can_import
-
-        return can_import(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_import_menu_item():
-    # Right after Pages (order 100), before "Medical content" (250).
-    return ImportArticleMenuItem(
-        "Import article",
-        reverse("health_content_import_article"),
-        icon_name="upload",
-        order=150,
-    )
-
-
-@hooks.register("register_page_header_buttons")
-def import_into_blog_index_button(page, user, view_name, next_url=None):
-    from wagtail.admin.widgets import Button
-
-    from blog.models import BlogIndexPage
-
-    from .importer import can_create_articles
-
-    specific = page.specific_deferred
-    if isinstance(specific, BlogIndexPage) and can_create_articles(user, specific):
-        url = f"{reverse('health_content_import_article')}?index={page.pk}"
-        yield Button("Import article", url, icon_name="upload", priority=16)

@@ -7,7 +7,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
-from blog.forms import normalise_doi
+from health_content.references import normalise_doi
 from tests.admin_forms import article_post_data
 from tests.factories import PASSWORD, default_disclaimer, make_article, make_writer, refreshed
 

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
-from blog.forms import reference_errors
+from blog.demo.people import ACCOUNTS
 from blog.models import ArticlePage, HomePage, StandardPage
 from health_content.blocks import ArticleBodyBlock
 from health_content.cadence import due_for_review, review_status
-from health_content.demo.people import ACCOUNTS
+from health_content.fingerprint import fingerprint_page
 from health_content.models import (
     AuthorProfile,
     Disclaimer,
@@ -22,7 +22,7 @@ from health_content.models import (
     SignOff,
     Topic,
 )
-from health_content.publish_gate import fingerprint_page
+from health_content.references import reference_errors
 from health_content.workflow import WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from blog.importer.readers import MAX_FILE_SIZE
 from blog.models import ArticlePage
-from health_content.importer.readers import MAX_FILE_SIZE
 from tests.factories import PASSWORD, default_disclaimer, make_editor, make_reviewer, make_writer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
@@ -32,7 +32,7 @@ def upload(name, data=None):
 
 
 def test_url_name():
-    assert reverse("health_content_import_article") == URL
+    assert reverse("blog_import_article") == URL
 
 
 def test_writer_uploads_and_lands_in_the_drafts_editor(writer_client, writer, blog_index):

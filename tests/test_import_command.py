@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Revision
 
+from blog.management.commands.import_articles import Command
 from blog.models import ArticlePage
-from health_content.management.commands.import_articles import Command
 from health_content.models import AuthorProfile
 from tests.factories import (
     default_disclaimer,
@@ -249,7 +249,7 @@ def test_a_page_in_review_is_not_updated(writer, blog_index):
 def test_an_unexpected_error_in_one_file_is_reported_and_the_batch_goes_on(
     writer, tmp_path, monkeypatch
 ):
-    from health_content.management.commands import import_articles
+    from blog.management.commands import import_articles
 
     real_import_file = import_articles.import_file
 

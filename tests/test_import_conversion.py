@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from blog.importer.care_levels import infer_care_level
+from blog.importer.convert import convert
+from blog.importer.document import ImportFailed
+from blog.importer.pages import site_context
+from blog.importer.readers import read_document
+from blog.importer.references import parse_reference
+from blog.importer.report import ImportReport
+from blog.importer.tables import find_table
 from health_content.blocks import ArticleBodyBlock
-from health_content.importer.care_levels import infer_care_level
-from health_content.importer.convert import convert
-from health_content.importer.document import ImportFailed
-from health_content.importer.pages import site_context
-from health_content.importer.readers import read_document
-from health_content.importer.references import parse_reference
-from health_content.importer.report import ImportReport
-from health_content.importer.tables import find_table
 from health_content.models import Disclaimer
 from tests.factories import default_disclaimer, make_article
 

@@ -6,9 +6,8 @@ from django.core.management.base import CommandError
 from wagtail.models import WorkflowState
 
 from blog.models import ArticlePage
-from health_content import publish_gate
-from health_content.models import SignOff
-from health_content.review import SignOffRefused
+from health_content import fingerprint, publish_gate
+from health_content.models import SignOff, SignOffRefused
 from health_content.workflow import WORKFLOW_NAME
 from tests.factories import (
     ATTESTED,
@@ -63,10 +62,10 @@ def test_happy_path_records_sign_off_and_publishes_signed_revision(draft, people
     assert sign_off.reviewer_credentials == "MD"
     assert sign_off.attestations == ATTESTED
     assert sign_off.comment == "Checked against sources."
-    assert sign_off.fingerprint == publish_gate.fingerprint_revision(signed_revision)
+    assert sign_off.fingerprint == fingerprint.fingerprint_revision(signed_revision)
     assert len(sign_off.fingerprint) == 64
     # The live row's content is exactly what was signed.
-    assert publish_gate.fingerprint_page(page) == sign_off.fingerprint
+    assert fingerprint.fingerprint_page(page) == sign_off.fingerprint
     assert page.get_latest_revision().pk == signed_revision.pk
 
 

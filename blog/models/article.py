@@ -26,13 +26,14 @@ from wagtail.search import index
 from blog import seo
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.forms import ArticlePageForm
-from health_content import publish_gate
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock
 from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import ReviewStatus, live_sign_off
+from health_content.models import SignOff
+from health_content.publish_gate import MedicallyReviewedPageMixin
 
-from .pages import OneQueryViewRestrictionsMixin
+from .base import OneQueryViewRestrictionsMixin
 
 WORDS_PER_MINUTE = 200
 
@@ -50,8 +51,6 @@ class ArticlePageQuerySet(PageQuerySet):
         one each for authors with their profiles, topics, hero images and the
         images' card renditions.
         """
-        from .article import ArticleAuthor
-
         images = get_image_model().objects.prefetch_renditions(
             *Filter.expand_spec(CARD_IMAGE_SPECS)
         )
@@ -67,8 +66,6 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def reviewed_by(self, reviewer):
         """Articles whose live revision carries a sign-off by `reviewer`."""
-        from health_content.models import SignOff
-
         return self.filter(
             pk__in=SignOff.objects.covering_live_content()
             .filter(reviewer=reviewer)
@@ -85,7 +82,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(OneQueryViewRestrictionsMixin, Page):
+class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Page):
     """A health article built from structured blocks, reviewed before it goes live.
 
     The body is validated in full only when the writer submits it for review or
@@ -164,19 +161,6 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     base_form_class = ArticlePageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
-
-    def permissions_for_user(self, user):
-        return publish_gate.ArticlePagePermissionTester(user, self)
-
-    def publish(self, revision, user=None, **kwargs):
-        """Publish `revision` only if it matches the medical sign-off (see publish_gate)."""
-        publish_gate.check_publishable(self, revision, user=user)
-        with publish_gate.gate_opened():
-            return super().publish(revision, user=user, **kwargs)
-
-    def save(self, *args, **kwargs):
-        publish_gate.guard_save(self, update_fields=kwargs.get("update_fields"))
-        return super().save(*args, **kwargs)
 
     @cached_property
     def table_of_contents(self):

@@ -2,6 +2,7 @@
 
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..models import Disclaimer
 from .base import HealthStructBlock
 
 BLOCK_NAME = "disclaimer"
@@ -32,8 +33,6 @@ class DisclaimerBlock(HealthStructBlock):
         required_messages = {"disclaimer": "Choose the disclaimer text."}
 
     def get_preview_value(self):
-        from health_content.models import Disclaimer
-
         return self.normalize({"disclaimer": Disclaimer.objects.default()})
 
 
@@ -65,7 +64,5 @@ def default_body():
 
     Suitable as ``StreamField(default=default_body)`` or for assignment.
     """
-    from health_content.models import Disclaimer
-
     disclaimer = Disclaimer.objects.default()
     return [(BLOCK_NAME, {"disclaimer": disclaimer})] if disclaimer is not None else []

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from ..models import NutrientReference
 from .base import AmountBlock, HealthStructBlock, format_amount
 
 
@@ -122,8 +123,6 @@ class FoodTableBlock(HealthStructBlock):
     def get_preview_value(self):
         # The picker preview shows real reference data when there is some; a query
         # here runs only when an editor opens the preview.
-        from health_content.models import NutrientReference
-
         return self.normalize(
             {
                 "nutrient": NutrientReference.objects.first(),

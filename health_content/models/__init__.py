@@ -3,7 +3,13 @@
 from .disclaimers import Disclaimer
 from .nutrients import NutrientReference
 from .profiles import AuthorProfile, ReviewerProfile
-from .review import MedicalReviewTask, MedicalReviewTaskState, ReviewReminder, SignOff
+from .review import (
+    MedicalReviewTask,
+    MedicalReviewTaskState,
+    ReviewReminder,
+    SignOff,
+    SignOffRefused,
+)
 from .topics import Topic
 
 __all__ = [
@@ -15,5 +21,6 @@ __all__ = [
     "ReviewReminder",
     "ReviewerProfile",
     "SignOff",
+    "SignOffRefused",
     "Topic",
 ]

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -223,6 +224,4 @@ elif _frontend_cache == "http":
         }
     }
 elif _frontend_cache:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("FRONTEND_CACHE must be cloudflare, cloudfront or http.")

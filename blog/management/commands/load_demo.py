@@ -3,14 +3,14 @@
 Run by `make run`. Does nothing when the database already holds a home page, so
 it is safe to run on every start. Refuses to run with DEBUG off unless forced,
 because the demo accounts have published passwords. The content itself lives in
-health_content.demo.
+blog.demo.
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from blog import demo
 from blog.models import HomePage
-from health_content import demo
 
 
 class Command(BaseCommand):

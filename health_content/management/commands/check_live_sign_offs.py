@@ -7,9 +7,9 @@ Run it from monitoring or CI against production data.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from blog.models import ArticlePage
+from health_content.fingerprint import fingerprint_page
 from health_content.models import SignOff
-from health_content.publish_gate import fingerprint_page
+from health_content.publish_gate import reviewed_page_models
 
 
 class Command(BaseCommand):
@@ -21,7 +21,12 @@ class Command(BaseCommand):
         }
         problems = []
         checked = 0
-        for page in ArticlePage.objects.live().order_by("pk").iterator():
+        pages = (
+            page
+            for model in reviewed_page_models()
+            for page in model.objects.live().order_by("pk").iterator()
+        )
+        for page in pages:
             checked += 1
             sign_off = sign_offs.get(page.pk)
             if sign_off is None:

@@ -12,8 +12,7 @@ from wagtail.log_actions import log
 from wagtail.management.commands.publish_scheduled import Command as WagtailPublishScheduled
 from wagtail.models import Revision
 
-from blog.models import ArticlePage
-from health_content.publish_gate import publish_problems
+from health_content.publish_gate import publish_problems, reviewed_page_models
 
 
 class Command(WagtailPublishScheduled):
@@ -25,12 +24,13 @@ class Command(WagtailPublishScheduled):
         return super().handle(*args, **options)
 
     def unschedule_unreviewed_articles(self):
+        models = reviewed_page_models()
         due = Revision.objects.filter(
             approved_go_live_at__lt=timezone.now(),
-            content_type=ContentType.objects.get_for_model(ArticlePage),
+            content_type__in=ContentType.objects.get_for_models(*models).values(),
         )
         for revision in due:
-            page = ArticlePage.objects.get(pk=revision.object_id)
+            page = revision.content_object.specific
             problems = publish_problems(page, revision)
             if not problems:
                 continue

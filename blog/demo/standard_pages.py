@@ -1,5 +1,7 @@
 """The site's fixed pages (About, Editorial policy, How we review) and the home page intro."""
 
+from blog.models import StandardPage
+
 HOME_INTRO = (
     "<p>Plain-language articles on nutrition and everyday health, each one checked by a "
     "medical reviewer before it is published.</p>"
@@ -48,8 +50,6 @@ STANDARD_PAGES = [
 
 def create_standard_pages(home):
     """Publish the home intro and the fixed pages under the home page."""
-    from blog.models import StandardPage
-
     home.intro = HOME_INTRO
     home.save_revision().publish()
     for data in STANDARD_PAGES:

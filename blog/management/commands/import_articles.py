@@ -5,7 +5,7 @@
 
 For the next engineer:
 
-* The work happens in health_content.importer (see its package docstring); this
+* The work happens in blog.importer (see its package docstring); this
   command only finds files, resolves the options and prints each file's report.
 * Drafts only: nothing is ever published. Articles go live through the review
   workflow and the medical sign-off (health_content.publish_gate).
@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from health_content.importer import (
+from blog.importer import (
     ImportFailed,
     ImportReport,
     import_file,
@@ -31,7 +31,7 @@ from health_content.importer import (
     resolve_index,
     resolve_owner,
 )
-from health_content.importer.readers import is_supported
+from blog.importer.readers import is_supported
 
 PROGRESS_WIDTH = 30
 

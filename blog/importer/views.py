@@ -139,6 +139,6 @@ def import_article(request):
         form.add_error("file", f"{report.error} {CHOOSE_AGAIN}")
     return TemplateResponse(
         request,
-        "health_content/admin/import_article.html",
+        "blog/admin/import_article.html",
         {"form": form, "header_icon": "upload"},
     )

@@ -12,14 +12,14 @@ cannot be told apart keeps its whole text as the title.
 import re
 from dataclasses import dataclass
 
+from health_content.references import DOI, PMID
+
 from .document import URL_RE, collapse, split_trailing_punctuation
 
-DOI_RE = re.compile(
-    r"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE
-)
-PMID_RE = re.compile(r"\bPMID:?\s*(\d{1,9})\b", re.IGNORECASE)
+DOI_RE = re.compile(rf"(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?\b({DOI})", re.IGNORECASE)
+PMID_RE = re.compile(rf"\bPMID:?\s*({PMID})\b", re.IGNORECASE)
 PUBMED_URL_RE = re.compile(
-    r"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d{1,9})/?",
+    rf"https?://(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/({PMID})/?",
     re.IGNORECASE,
 )
 PMCID_RE = re.compile(r"\bPMCID:?\s*PMC\d+\b", re.IGNORECASE)
