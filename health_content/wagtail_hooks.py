@@ -70,6 +70,11 @@ def register_review_log_actions(actions):
         "Publish refused",
         "Publish refused: no matching medical sign-off",
     )
+    actions.register_action(
+        "health_content.rereview_requested",
+        "Medical re-review requested",
+        "Medical re-review requested",
+    )
 
 
 @hooks.register("before_publish_page")

@@ -3,6 +3,7 @@
 from .disclaimers import Disclaimer
 from .nutrients import NutrientReference
 from .profiles import AuthorProfile, ReviewerProfile
+from .rereview import ReReviewRequest
 from .review import (
     MedicalReviewTask,
     MedicalReviewTaskState,
@@ -18,6 +19,7 @@ __all__ = [
     "MedicalReviewTask",
     "MedicalReviewTaskState",
     "NutrientReference",
+    "ReReviewRequest",
     "ReviewReminder",
     "ReviewerProfile",
     "SignOff",

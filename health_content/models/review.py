@@ -21,6 +21,7 @@ from wagtail.models import AbstractGroupApprovalTask, TaskState
 from ..fingerprint import fingerprint_revision
 from ..forms import ATTESTATIONS, MedicalSignOffForm, RequestChangesForm
 from .profiles import ReviewerProfile
+from .rereview import ReReviewRequest
 
 
 class SignOffRefused(PermissionDenied):
@@ -151,6 +152,7 @@ class SignOffQuerySet(models.QuerySet):
             comment=comment,
             task_state=task_state,
         )
+        ReReviewRequest.objects.resolve_for(sign_off)
         log(
             instance=page,
             action="health_content.sign_off",
