@@ -18,7 +18,14 @@ Entry points: ``manage.py import_articles`` and the admin's "Import article" vie
 """
 
 from .document import ImportFailed
-from .pages import can_create_articles, import_file, resolve_author, resolve_index, resolve_owner
+from .pages import (
+    can_create_articles,
+    import_file,
+    read_article,
+    resolve_author,
+    resolve_index,
+    resolve_owner,
+)
 from .report import ImportReport
 
 __all__ = [
@@ -26,6 +33,7 @@ __all__ = [
     "ImportReport",
     "can_create_articles",
     "import_file",
+    "read_article",
     "resolve_author",
     "resolve_index",
     "resolve_owner",

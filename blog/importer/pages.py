@@ -144,6 +144,25 @@ def _fill(page, conversion, author):
         page.authors = [ArticleAuthor(author=author, sort_order=0)]
 
 
+def read_article(name, data, report=None):
+    """The unsaved draft ArticlePage that importing file `name` (bytes `data`) would make.
+
+    Nothing is written. Returns ``(page, conversion, report)``; raises ImportFailed
+    for a file that cannot be read. The content checks (``manage.py check_content``)
+    and `import_file` both start here, so they see the same draft.
+    """
+    report = report or ImportReport(source=name)
+    document = read_document(name, data)
+    conversion = convert(document, site_context(), report)
+    slug = slugify(conversion.title, allow_unicode=True)[:255]
+    if not slug:
+        raise ImportFailed("The title has no letters or digits to make a web address from.")
+    report.slug = slug
+    page = ArticlePage(slug=slug, live=False, has_unpublished_changes=True)
+    _fill(page, conversion, author=None)
+    return page, conversion, report
+
+
 def import_file(name, data, *, index, owner, author=None, update=False, dry_run=False):
     """Import one file (`data` is its bytes) and return its ImportReport.
 
@@ -156,12 +175,8 @@ def import_file(name, data, *, index, owner, author=None, update=False, dry_run=
     """
     report = ImportReport(source=name)
     try:
-        document = read_document(name, data)
-        conversion = convert(document, site_context(), report)
-        slug = slugify(conversion.title, allow_unicode=True)[:255]
-        if not slug:
-            raise ImportFailed("The title has no letters or digits to make a web address from.")
-        report.slug = slug
+        _, conversion, report = read_article(name, data, report)
+        slug = report.slug
         existing = _existing(index, slug)
         if existing is not None and not update:
             raise ImportFailed(
