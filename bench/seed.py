@@ -10,9 +10,8 @@ How articles go live: never around the publish gate.
   the writer submits, an editor approves, a medical reviewer signs off with the
   attestations, and the workflow publishes (exactly what tests/factories.py does).
 * The rest take a documented fast path: the writer saves a revision, a SignOff is
-  recorded for it the way health_content.models.SignOff.objects.record records one (the
-  reviewer's profile snapshot, the revision's content fingerprint, the
-  attestations) but without the two workflow steps, and an editor publishes the
+  recorded for it by ``SignOff.objects.record`` (the one constructor the review
+  step and the demo use) but without the two workflow steps, and an editor publishes the
   revision with ``Revision.publish()``, which runs ``ArticlePage.publish()``: the
   gate checks the fingerprint against the sign-off as for any publish.
 
@@ -24,7 +23,8 @@ page rows are inserted directly at the next tree positions, each gets a revision
 saved by the writer and a real SignOff of that revision (fingerprint and
 attestations, as above), then every revision goes through the gate's own check,
 ``publish_gate.check_publishable()`` (which refuses any revision without a matching
-sign-off), before the batch is marked live with one UPDATE. What this skips, per
+sign-off), before the batch is marked live with one UPDATE and each publish is
+recorded in the audit chain (``publish_gate.record_publish``). What this skips, per
 article, is Wagtail's publish bookkeeping (log entries, signals, workflow clean-up),
 never the sign-off check.
 
@@ -328,23 +328,11 @@ def publish_via_workflow(page, cast):
 
 def publish_fast(page, cast):
     """The documented fast path (module docstring): a real SignOff, then ArticlePage.publish()."""
-    from django.utils import timezone
-
-    from health_content.fingerprint import fingerprint_revision
     from health_content.models import SignOff
 
     revision = page.save_revision(user=cast.writer)
-    SignOff.objects.create(
-        page=page,
-        revision=revision,
-        reviewer=cast.reviewer,
-        user=cast.reviewer_user,
-        reviewer_name=cast.reviewer.display_name,
-        reviewer_credentials=cast.reviewer.credentials,
-        signed_at=timezone.now(),
-        fingerprint=fingerprint_revision(revision),
-        attestations=ATTESTED,
-        comment="Benchmark fast path",
+    SignOff.objects.record(
+        revision, cast.reviewer_user, attestations=ATTESTED, comment="Benchmark fast path"
     )
     revision.publish(user=cast.editor)
     return page
@@ -361,9 +349,8 @@ def bulk_search_articles(parent, cast, rng, offset, count):
     from wagtail.models import Page, Revision
 
     from blog.models import ArticleAuthor, ArticlePage
-    from health_content.fingerprint import fingerprint_revision
     from health_content.models import SignOff
-    from health_content.publish_gate import check_publishable
+    from health_content.publish_gate import check_publishable, record_publish
 
     parent = Page.objects.get(pk=parent.pk)  # current numchild
     article_type = ContentType.objects.get_for_model(ArticlePage)
@@ -423,21 +410,14 @@ def bulk_search_articles(parent, cast, rng, offset, count):
         )
         for page in pages
     )
-    SignOff.objects.bulk_create(
-        SignOff(
-            page_id=page.id,
-            revision=revision,
-            reviewer=cast.reviewer,
-            user=cast.reviewer_user,
-            reviewer_name=cast.reviewer.display_name,
-            reviewer_credentials=cast.reviewer.credentials,
-            signed_at=now,
-            fingerprint=fingerprint_revision(revision),
+    for revision in revisions:
+        SignOff.objects.record(
+            revision,
+            cast.reviewer_user,
             attestations=ATTESTED,
             comment="Benchmark bulk path",
+            signed_at=now,
         )
-        for page, revision in zip(pages, revisions, strict=True)
-    )
     for page, revision in zip(pages, revisions, strict=True):
         check_publishable(page, revision)  # raises PublishRefused without a matching sign-off
         page.latest_revision = page.live_revision = revision
@@ -457,6 +437,8 @@ def bulk_search_articles(parent, cast, rng, offset, count):
         ],
         batch_size=SEARCH_BATCH,
     )
+    for page, revision in zip(pages, revisions, strict=True):
+        record_publish(page, revision)
 
 
 def seed(articles, search_articles, workflow_articles):

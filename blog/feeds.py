@@ -63,10 +63,10 @@ class LatestArticlesFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(link.author.display_name for link in item.authors.all()) or None
+        return ", ".join(author.display_name for author in item.reader_authors()) or None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.name for topic in item.reader_topics()]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

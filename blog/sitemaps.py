@@ -14,6 +14,7 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from health_content.models import AuthorProfile, ReviewerProfile, SignOff, Topic
 
 from . import seo
+from .models import ArticlePage
 
 
 class PageSitemap(WagtailSitemap):
@@ -38,15 +39,16 @@ class ListingSitemap(DjangoSitemap):
         return obj.newest
 
 
-def _live(prefix):
-    return Q(**{f"{prefix}live": True})
+def _readable(prefix):
+    """Articles every reader may open: live through the gate, without view restrictions."""
+    return Q(**{f"{prefix}in": ArticlePage.objects.live().public()})
 
 
 class TopicSitemap(ListingSitemap):
     def items(self):
         return (
             Topic.objects.annotate(
-                newest=Max("articles__last_published_at", filter=_live("articles__"))
+                newest=Max("articles__last_published_at", filter=_readable("articles__"))
             )
             .filter(newest__isnull=False)
             .order_by("slug")
@@ -60,7 +62,7 @@ class TagSitemap(ListingSitemap):
     def items(self):
         newest = Max(
             "blog_articlepagetag_items__content_object__last_published_at",
-            filter=_live("blog_articlepagetag_items__content_object__"),
+            filter=_readable("blog_articlepagetag_items__content_object__"),
         )
         return Tag.objects.annotate(newest=newest).filter(newest__isnull=False).order_by("slug")
 
@@ -71,7 +73,7 @@ class TagSitemap(ListingSitemap):
 class AuthorSitemap(ListingSitemap):
     def items(self):
         newest = Max(
-            "article_links__page__last_published_at", filter=_live("article_links__page__")
+            "article_links__page__last_published_at", filter=_readable("article_links__page__")
         )
         return (
             AuthorProfile.objects.annotate(newest=newest)
@@ -85,10 +87,14 @@ class AuthorSitemap(ListingSitemap):
 
 class ReviewerSitemap(ListingSitemap):
     def items(self):
-        covering = SignOff.objects.covering_live_content()
+        covering = SignOff.objects.covering_live_content().filter(
+            page__in=ArticlePage.objects.live().public()
+        )
         return (
             ReviewerProfile.objects.filter(sign_offs__in=covering)
-            .annotate(newest=Max("sign_offs__page__last_published_at"))
+            .annotate(
+                newest=Max("sign_offs__page__last_published_at", filter=Q(sign_offs__in=covering))
+            )
             .order_by("slug")
             .distinct()
         )

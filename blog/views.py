@@ -100,7 +100,11 @@ def reviewer_detail(request, slug):
 def topic_index(request):
     topics = (
         Topic.objects.annotate(
-            article_count=Count("articles", filter=Q(articles__live=True), distinct=True)
+            article_count=Count(
+                "articles",
+                filter=Q(articles__in=ArticlePage.objects.live().public()),
+                distinct=True,
+            )
         )
         .filter(article_count__gt=0)
         .order_by("kind", "name")

@@ -7,3 +7,9 @@ class HealthContentConfig(AppConfig):
     name = "health_content"
     verbose_name = "Health content"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Models are loaded only now, so the handlers module that uses them is imported here.
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -26,7 +26,14 @@ def add_months(day, months):
 
 
 def interval_months(page):
+    """The page's review interval as it reads now: its own, else the site default."""
     return page.review_interval_months or settings.HEALTH_REVIEW_INTERVAL_MONTHS
+
+
+def signed_interval_months(page, sign_off):
+    """The interval the sign-off was given under; later settings apply from the next review."""
+    signed = ((sign_off.scope or {}).get("settings") or {}).get("review_interval_months")
+    return signed or interval_months(page)
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ class ReviewStatus:
     def next_review_due(self):
         if self.sign_off is None:
             return None
-        return add_months(self.last_reviewed, interval_months(self.page))
+        return add_months(self.last_reviewed, signed_interval_months(self.page, self.sign_off))
 
     def days_until_due(self, today=None):
         if self.next_review_due is None:
@@ -58,20 +65,8 @@ class ReviewStatus:
         return days is not None and 0 <= days <= settings.HEALTH_REVIEW_DUE_SOON_DAYS
 
 
-def live_sign_off(page):
-    """The sign-off covering `page`'s live content (see SignOffQuerySet.covering_live_content)."""
-    if not page.live or page.last_published_at is None:
-        return None
-    return (
-        SignOff.objects.filter(page_id=page.pk)
-        .latest_first_until(page.last_published_at)
-        .select_related("reviewer")
-        .first()
-    )
-
-
 def review_status(page):
-    return ReviewStatus(page=page, sign_off=live_sign_off(page))
+    return ReviewStatus(page=page, sign_off=SignOff.objects.covering(page))
 
 
 def live_review_statuses():

@@ -5,12 +5,15 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, follows_reviews, reviews_due_report
+from .authenticator import authenticator_setup
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
+from .viewsets import ReviewedPageViewSet
 
 
 class DisclaimerViewSet(SnippetViewSet):
@@ -62,9 +65,34 @@ class MedicalContentGroup(SnippetViewSetGroup):
 register_snippet(MedicalContentGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_reviewed_page_viewsets():
+    return [
+        ReviewedPageViewSet(f"reviewed_{model._meta.label_lower}", model=model)
+        for model in publish_gate.reviewed_page_models()
+    ]
+
+
+class SignOffFormatter(LogFormatter):
+    """The page history line of a sign-off: the electronic signature's manifestation."""
+
+    label = "Medical sign-off"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        if "meaning" not in data:
+            return "Medically signed off"
+        how = data.get("authentication") or "signed"
+        return (
+            f"Electronically signed by {data['reviewer']} ({how}), "
+            f"meaning: “{data['meaning']}” Content fingerprint {data['fingerprint'][:12]}…, "
+            f"whole signed scope {data.get('scope_fingerprint', '')[:12]}…"
+        )
+
+
 @hooks.register("register_log_actions")
 def register_review_log_actions(actions):
-    actions.register_action("health_content.sign_off", "Medical sign-off", "Medically signed off")
+    actions.register_action("health_content.sign_off")(SignOffFormatter)
     actions.register_action(
         "health_content.publish_refused",
         "Publish refused",
@@ -101,7 +129,19 @@ def add_review_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_review_urls():
-    return [path("reviews-due/", reviews_due_report, name="health_content_reviews_due")]
+    return [
+        path("reviews-due/", reviews_due_report, name="health_content_reviews_due"),
+        path("account/authenticator/", authenticator_setup, name="health_content_authenticator"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def authenticator_account_item(request):
+    return {
+        "url": reverse("health_content_authenticator"),
+        "label": "Authenticator for sign-offs",
+        "help_text": "Sign-offs also ask for a one-time code from an app, besides your password.",
+    }
 
 
 class ReviewsDueMenuItem(MenuItem):

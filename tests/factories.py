@@ -9,6 +9,7 @@ import itertools
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.models import WorkflowState
 
 from blog.models import ArticleAuthor, ArticlePage
 from health_content.models import AuthorProfile, Disclaimer, ReviewerProfile
@@ -16,6 +17,8 @@ from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 
 PASSWORD = "a-long-test-password"
 ATTESTED = {"claims_checked": True, "doses_checked": True, "disclaimer_appropriate": True}
+#: What a reviewer posts to sign off: the attestations and their password (the signature).
+SIGNED = {**ATTESTED, "password": PASSWORD}
 _counter = itertools.count(1)
 
 
@@ -100,8 +103,15 @@ def refreshed(page):
 
 
 def submit(page, user):
-    """Start the review workflow on the page's latest revision, as the admin's Submit does."""
+    """Start the review workflow on the page's latest revision, as the admin's Submit does.
+
+    If a review is already running (a re-review asked for by a change of reference
+    data), it is restarted on the latest revision, as the admin's "Resubmit" does.
+    """
     page = refreshed(page)
+    running = WorkflowState.objects.for_instance(page).active().first()
+    if running is not None:
+        running.cancel(user=user)
     page.get_workflow().start(page, user)
     return refreshed(page)
 
@@ -116,4 +126,4 @@ def publish_through_review(page, writer, editor, reviewer, comment="Checked agai
     """Submit, approve the editorial step, sign off the medical step: the article goes live."""
     page = submit(page, writer)
     page = act(page, editor, "approve")
-    return act(page, reviewer, "approve", comment=comment, **ATTESTED)
+    return act(page, reviewer, "approve", comment=comment, **SIGNED)

@@ -28,7 +28,7 @@ from health_content.models import (
     Topic,
 )
 from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
-from tests.factories import publish_through_review
+from tests.factories import PASSWORD, publish_through_review
 
 _sequence = itertools.count(1)
 
@@ -49,9 +49,7 @@ SEARCH_WORDS = {
 
 def user(username, group_name=None, **extra):
     User = get_user_model()
-    account = User.objects.create_user(
-        username, f"{username}@example.com", "a-long-password", **extra
-    )
+    account = User.objects.create_user(username, f"{username}@example.com", PASSWORD, **extra)
     if group_name:
         account.groups.add(Group.objects.get(name=group_name))
     return account

@@ -28,6 +28,13 @@ from health_content.blocks import (
 from health_content.blocks.disclaimer import NOT_CHOSEN_MESSAGE
 from health_content.blocks.image import ALT_TEXT_MESSAGE
 from health_content.models import Disclaimer, NutrientReference
+from tests.factories import (
+    make_article,
+    make_editor,
+    make_reviewer,
+    make_writer,
+    publish_through_review,
+)
 from tests.fixtures_blocks import BODY, XSS, messages_at, stored, stream, valid_values
 
 MISSING = "Add the medical disclaimer block: every article needs exactly one."
@@ -50,18 +57,13 @@ def image(db):
 
 @pytest.fixture
 def articles(blog_index):
-    """One published and one unpublished article."""
-    pages = []
-    for slug, live in [("b12-basics", True), ("b12-draft", False)]:
-        page = blog_index.add_child(
-            instance=ArticlePage(
-                title=slug.replace("-", " ").title(), slug=slug, summary=f"About {slug}."
-            )
-        )
-        # Going live is the publish gate's business; these pages only need to be live.
-        ArticlePage.objects.filter(pk=page.pk).update(live=live)
-        pages.append(ArticlePage.objects.get(pk=page.pk))
-    return pages
+    """One published (through the review) and one unpublished article."""
+    writer, editor, reviewer = make_writer(), make_editor(), make_reviewer()
+    live = publish_through_review(
+        make_article(blog_index, title="B12 Basics", owner=writer), writer, editor, reviewer
+    )
+    draft = make_article(blog_index, title="B12 Draft", owner=writer)
+    return [live, draft]
 
 
 @pytest.fixture
@@ -560,12 +562,14 @@ def test_rendered_ids_match_the_table_of_contents():
 # Escaping ------------------------------------------------------------------------------
 
 
-def test_payload_in_every_text_field_renders_inert(b12, disclaimer, image, articles):
+def test_payload_in_every_text_field_renders_inert(b12, disclaimer, image, blog_index):
     for field in ["name", "dv_basis", "source"]:
         setattr(b12, field, XSS)
     b12.unit = "<b>mcg</b>"  # a 12-character field; PostgreSQL enforces the limit
     b12.save()
-    ArticlePage.objects.filter(pk=articles[0].pk).update(title=XSS, summary=XSS)
+    writer, editor, reviewer = make_writer(), make_editor(), make_reviewer()
+    hostile = make_article(blog_index, title=XSS, summary=XSS, owner=writer)
+    articles = [publish_through_review(hostile, writer, editor, reviewer)]
     items = valid_values(
         nutrient=b12, disclaimer=disclaimer, image=image, articles=articles, text=XSS
     )

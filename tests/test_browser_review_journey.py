@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from blog.models import ArticlePage
+from health_content.forms import ATTESTATIONS
 from health_content.models import AuthorProfile, SignOff
 from tests.factories import (
     PASSWORD,
@@ -108,6 +109,16 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     dialog.get_by_label("I checked every dose, figure and unit.").check()
     dialog.get_by_label("The medical disclaimer is appropriate for this article.").check()
     dialog.get_by_label("Review comment").fill("Checked against the NIH fact sheet.")
+    # The signature: a wrong password is refused in the dialog, nothing is signed.
+    expect(dialog).to_contain_text("The signature means")
+    dialog.get_by_label("Your password").fill("not-my-password")
+    dialog.locator("button[type=submit], input[type=submit]").first.click()
+    expect(page.locator(".modal")).to_contain_text("That password is not correct")
+    assert not SignOff.objects.filter(page=article).exists()
+    dialog = page.locator(".modal")
+    for label in ATTESTATIONS.values():
+        dialog.get_by_label(label).check()
+    dialog.get_by_label("Your password").fill(PASSWORD)
     with page.expect_navigation():
         dialog.locator("button[type=submit], input[type=submit]").first.click()
 
@@ -115,6 +126,7 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     assert article.live
     sign_off = SignOff.objects.get(page=article)
     assert sign_off.comment == "Checked against the NIH fact sheet."
+    assert sign_off.authentication == "password"
 
     # Anonymous reader.
     page.context.clear_cookies()

@@ -13,7 +13,6 @@ from blog.demo.people import ACCOUNTS
 from blog.models import ArticlePage, HomePage, StandardPage
 from health_content.blocks import ArticleBodyBlock
 from health_content.cadence import due_for_review, review_status
-from health_content.fingerprint import fingerprint_page
 from health_content.models import (
     AuthorProfile,
     Disclaimer,
@@ -23,6 +22,7 @@ from health_content.models import (
     Topic,
 )
 from health_content.references import reference_errors
+from health_content.signed_scope import page_content_fingerprint
 from health_content.workflow import WORKFLOW_NAME
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_live_articles_are_signed_off_through_the_review_workflow(demo):
     call_command("check_live_sign_offs", stdout=StringIO())  # raises if any lacks a sign-off
     for page in live:
         sign_off = SignOff.objects.covering_live_content().get(page=page)
-        assert sign_off.fingerprint == fingerprint_page(page)
+        assert sign_off.fingerprint == page_content_fingerprint(page)
         assert sign_off.user != sign_off.revision.user  # never the author's own sign-off
         assert sign_off.task_state is not None  # recorded by the workflow, not typed in
         assert sign_off.attestations == {

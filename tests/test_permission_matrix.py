@@ -16,8 +16,8 @@ from blog.models import ArticlePage
 from health_content.models import SignOff
 from tests.admin_forms import article_post_data
 from tests.factories import (
-    ATTESTED,
     PASSWORD,
+    SIGNED,
     act,
     make_article,
     make_editor,
@@ -139,7 +139,7 @@ def do_approve_editorial_step(client, cast):
 
 def do_approve(client, cast):
     page = at_medical_step(cast)
-    workflow_action(client, page, "approve", comment="Fine.", **ATTESTED)
+    workflow_action(client, page, "approve", comment="Fine.", **SIGNED)
     return refreshed(page).live and SignOff.objects.filter(page=page).exists()
 
 

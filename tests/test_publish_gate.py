@@ -5,13 +5,15 @@ keeps its reviewed live version) and the writer's draft is intact.
 """
 
 import datetime
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from blog.models import ArticlePage
 from health_content import publish_gate
@@ -283,3 +285,49 @@ def test_saving_changed_content_onto_live_article_is_refused(live_article):
     # Saves that do not touch reviewed content still work.
     page = refreshed(live_article)
     page.save()
+
+
+# Saves and bulk updates behind the gate's back ------------------------------------------
+
+
+def test_saving_live_with_update_fields_is_refused(draft):
+    page = refreshed(draft)
+    page.live = True
+    with pytest.raises(publish_gate.PublishRefused, match="Only a publish through"):
+        page.save(update_fields=["live"])
+    assert not refreshed(draft).live
+
+
+def test_changing_a_live_articles_reviewed_field_with_update_fields_is_refused(live_article):
+    page = refreshed(live_article)
+    page.title = "Changed behind the review"
+    with pytest.raises(publish_gate.PublishRefused, match="without review"):
+        page.save(update_fields=["title"])
+    assert refreshed(live_article).title == "Reviewed article"
+
+
+def test_bookkeeping_saves_of_live_articles_still_work(live_article, writer):
+    page = refreshed(live_article)
+    page.summary = "A draft change."
+    page.save_revision(user=writer)  # saves latest_revision and has_unpublished_changes
+    assert refreshed(live_article).has_unpublished_changes
+
+
+def test_a_bulk_update_making_articles_live_is_refused(draft):
+    with pytest.raises(publish_gate.PublishRefused, match="in bulk"):
+        ArticlePage.objects.filter(pk=draft.pk).update(live=True)
+    assert not refreshed(draft).live
+
+
+def test_a_bulk_update_of_live_content_is_refused(live_article):
+    with pytest.raises(publish_gate.PublishRefused, match="in bulk"):
+        ArticlePage.objects.filter(pk=live_article.pk).update(summary="Bulk edit")
+
+
+def test_a_row_made_live_through_the_base_page_manager_is_neither_served_nor_listed(client, draft):
+    Page.objects.filter(pk=draft.pk).update(live=True)
+    assert client.get(draft.url).status_code == 404
+    for url in ("/", draft.get_parent().url, "/feed/", "/sitemap.xml", "/search/?q=Folate"):
+        assert "Folate in pregnancy" not in client.get(url).content.decode(), url
+    with pytest.raises(CommandError, match="problem"):
+        call_command("check_live_sign_offs", stdout=StringIO(), stderr=StringIO())

@@ -5,6 +5,7 @@ from wagtail.models import PageLogEntry, WorkflowState
 
 from health_content.models import ReReviewRequest
 from tests.factories import (
+    PASSWORD,
     act,
     make_article,
     make_editor,
@@ -69,6 +70,7 @@ def test_the_next_sign_off_resolves_the_request(live_article, newsroom):
         claims_checked=True,
         doses_checked=True,
         disclaimer_appropriate=True,
+        password=PASSWORD,
     )
     request.refresh_from_db()
     assert request.resolved_at is not None

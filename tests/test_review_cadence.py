@@ -105,6 +105,7 @@ def test_reader_sees_the_sign_off_covering_live_content_not_a_newer_draft(
         claims_checked=True,
         doses_checked=True,
         disclaimer_appropriate=True,
+        password=PASSWORD,
     )
     html = client.get(page.url).content.decode()
     assert "Dr Reviewer, MD" in html

@@ -85,9 +85,11 @@ def test_a_new_slug_is_routed_at_once(client, routed, cast, article):
 
 
 @pytest.mark.django_db
-def test_unpublished_and_deleted_articles_are_gone_at_once(client, routed, blog_index, cast):
+def test_unpublished_and_deleted_pages_are_gone_at_once(client, routed, home, blog_index, cast):
     hidden = live_article(blog_index, cast, body=minimal_body(cast))
-    deleted = live_article(blog_index, cast, body=minimal_body(cast))
+    # Signed articles are never deleted, only unpublished: delete an unsigned page.
+    deleted = home.add_child(instance=StandardPage(title="Gone", slug="gone", body="<p>x</p>"))
+    deleted.save_revision().publish()
     hidden_url, deleted_url = hidden.url, deleted.url
     assert client.get(hidden_url).status_code == 200
     assert client.get(deleted_url).status_code == 200

@@ -55,6 +55,8 @@ class _Builder:
     def __init__(self, blog_index, users, authors, disclaimer, images):
         self.blog_index = blog_index
         self.users = users
+        # Demo reviewers sign with their published demo passwords, as in the dialog.
+        self.passwords = {account.username: account.password for account in ACCOUNTS}
         self.authors = authors
         self.disclaimer = disclaimer
         self.images = images
@@ -114,7 +116,10 @@ class _Builder:
         review.approve_editorial(page, self.users[EDITOR.username])
         if state == "medical_review":
             return
-        review.sign_off(page, self.users[data["reviewer"]], SIGN_OFF_COMMENT)
+        reviewer = self.users[data["reviewer"]]
+        review.sign_off(
+            page, reviewer, SIGN_OFF_COMMENT, password=self.passwords[reviewer.username]
+        )
         if BACKDATED[state]:
             months, days = BACKDATED[state]
             review.backdate_review(page, months, days)

@@ -28,8 +28,8 @@ def approve_editorial(page, editor):
     page.refresh_from_db()
 
 
-def sign_off(page, reviewer, comment):
-    """Approve the medical step: records the SignOff and publishes the signed revision."""
+def sign_off(page, reviewer, comment, *, password):
+    """Approve the medical step: the reviewer signs with their password; the revision goes live."""
     page.current_workflow_task.on_action(
         page.current_workflow_task_state,
         reviewer,
@@ -38,6 +38,7 @@ def sign_off(page, reviewer, comment):
         doses_checked=True,
         disclaimer_appropriate=True,
         comment=comment,
+        password=password,
     )
     page.refresh_from_db()
 

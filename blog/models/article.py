@@ -2,7 +2,8 @@ import math
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,9 +30,10 @@ from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock
 from health_content.blocks import table_of_contents as stream_table_of_contents
-from health_content.cadence import ReviewStatus, live_sign_off
-from health_content.models import SignOff
-from health_content.publish_gate import MedicallyReviewedPageMixin
+from health_content.cadence import ReviewStatus, interval_months
+from health_content.models import AuditEntry, SignOff
+from health_content.publish_gate import GatedPageQuerySetMixin, MedicallyReviewedPageMixin
+from health_content.signed_scope import pin_stream, pinned_object
 
 from .base import OneQueryViewRestrictionsMixin
 
@@ -43,12 +45,13 @@ WORDS_PER_MINUTE = 200
 CARD_IMAGE_SPECS = ("format-{avif,webp,jpeg}", "fill-{400x225,800x450}")
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(GatedPageQuerySetMixin, PageQuerySet):
     def for_listing(self):
         """Everything an article card shows, in a fixed number of queries whatever the count.
 
         One query for the articles (bodies deferred: cards never show them), then
-        one each for authors with their profiles, topics, hero images and the
+        one each for authors with their profiles, topics, the sign-offs covering the
+        live content (cards show authors and topics as signed), hero images and the
         images' card renditions.
         """
         images = get_image_model().objects.prefetch_renditions(
@@ -59,6 +62,11 @@ class ArticlePageQuerySet(PageQuerySet):
             .prefetch_related(
                 Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
                 "topics",
+                Prefetch(
+                    "sign_offs",
+                    queryset=SignOff.objects.covering_live_content(),
+                    to_attr="live_sign_offs",
+                ),
                 Prefetch("hero_image", queryset=images),
             )
             .order_by("-first_published_at", "-pk")
@@ -126,6 +134,24 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
 
     objects = ArticlePageManager()
 
+    #: What a medical sign-off covers besides the objects these refer to
+    #: (health_content.signed_scope): everything the reader sees as the article.
+    #: Slugs, tags, ownership and scheduling are not medical content.
+    reviewed_fields = (
+        "title",
+        "seo_title",
+        "search_description",
+        "summary",
+        "hero_image",
+        "hero_image_alt",
+        "body",
+        "medical_audience",
+        "review_interval_months",
+        "topics",
+        "authors",
+        "references",
+    )
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -162,6 +188,10 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    def signed_settings(self):
+        # "Next review due" is shown to readers: sign the interval it comes from.
+        return {"review_interval_months": interval_months(self)}
+
     @cached_property
     def table_of_contents(self):
         return stream_table_of_contents(self.body)
@@ -178,16 +208,61 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         words = len(self.summary.split()) + _count_words(list(self.body.raw_data))
         return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
+    @cached_property
+    def covering_sign_off(self):
+        """The sign-off the live content was published under (prefetched by `for_listing`)."""
+        prefetched = getattr(self, "live_sign_offs", None)
+        if prefetched is not None:
+            return prefetched[0] if prefetched else None
+        return SignOff.objects.covering(self)
+
+    def _reader_scope(self, request=None):
+        # Readers see referenced objects as they were signed; previews show them as
+        # they are now, which is what the reviewer is about to sign.
+        if getattr(request, "is_preview", False) or self.covering_sign_off is None:
+            return None
+        return self.covering_sign_off.scope
+
+    def reader_authors(self, request=None):
+        """The byline's author profiles as signed (see health_content.signed_scope)."""
+        scope = self._reader_scope(request)
+        return [pinned_object(link.author, scope) for link in self.authors.all()]
+
+    def reader_topics(self, request=None):
+        """The article's topics as signed."""
+        scope = self._reader_scope(request)
+        return [pinned_object(topic, scope) for topic in self.topics.all()]
+
+    @cached_property
+    def reader_body(self):
+        """The body with its snippets (disclaimer, nutrients) as signed, for the reader page."""
+        body = self.body
+        pin_stream(body, getattr(self, "_body_scope", None))
+        return body
+
+    def went_live_through_gate(self):
+        """Whether the live revision was published by the publish gate (an audit entry says so)."""
+        return AuditEntry.objects.filter(
+            action=AuditEntry.Action.PUBLISH, page_id=self.pk, revision_id=self.live_revision_id
+        ).exists()
+
     def reader_data(self, request):
-        """What the article view shows besides the page row, in four queries.
+        """What the article view shows besides the page row, in a fixed number of queries.
 
         The authors, references, topics, the sign-off covering the live content,
         and the page's metadata (`blog.seo.PageSeo`, which is built from them).
+        A live row that did not go live through the publish gate (a bulk update
+        behind the gate's back) is not served.
         """
-        authors = [link.author for link in self.authors.select_related("author")]
+        if not getattr(request, "is_preview", False) and not self.went_live_through_gate():
+            raise Http404("This article has not been published through medical review.")
+        prefetch_related_objects(
+            [self], Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author"))
+        )
+        authors = self.reader_authors(request)
         references = list(self.references.all())
-        topics = list(self.topics.all())
-        sign_off = live_sign_off(self)
+        topics = self.reader_topics(request)
+        sign_off = self.covering_sign_off
         page_seo = seo.for_article(
             self,
             request,
@@ -223,6 +298,8 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             data = self.reader_data(request)
             if cache_key:
                 page_cache().set(data_key, data, OBJECT_CACHE_SECONDS)
+        if data["sign_off"] is not None and not getattr(request, "is_preview", False):
+            self._body_scope = data["sign_off"].scope
         context.update(
             data,
             review=ReviewStatus(page=self, sign_off=data["sign_off"]),

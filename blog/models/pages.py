@@ -44,7 +44,9 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
         )
         featured_ids = [article.pk for article in context["featured_articles"]]
         context["latest_articles"] = list(articles.exclude(pk__in=featured_ids)[:6])
-        context["topics"] = Topic.objects.filter(articles__live=True).distinct()
+        context["topics"] = Topic.objects.filter(
+            articles__in=ArticlePage.objects.live().public()
+        ).distinct()
         context["blog_index"] = BlogIndexPage.objects.child_of(self).live().first()
         context["seo"] = seo.for_page(
             self,

@@ -6,14 +6,22 @@ from .base import HealthStructBlock
 
 
 class RelatedArticlesValue(blocks.StructValue):
+    #: Ids of the chosen pages every reader may open, set for a whole stream at once
+    #: by RelatedArticlesBlock.bulk_to_python; None until then.
+    readable_ids = None
+
     @property
     def live_articles(self):
-        """The chosen articles that readers can open: deleted and unpublished ones are skipped.
+        """The chosen articles every reader can open, in the writer's order.
 
-        The chooser loads every chosen ArticlePage of the stream in one query
-        (bulk_to_python), already as the specific model, so no query happens here.
+        Deleted, unpublished and view-restricted (password, login, group) articles
+        are skipped: their titles and summaries must not appear on public pages.
         """
-        return [page for page in self.get("articles") or [] if page is not None and page.live]
+        chosen = [page for page in self.get("articles") or [] if page is not None and page.live]
+        readable = self.readable_ids
+        if readable is None:
+            readable = self.block.readable_ids(chosen)
+        return [page for page in chosen if page.pk in readable]
 
 
 class RelatedArticlesBlock(HealthStructBlock):
@@ -39,6 +47,28 @@ class RelatedArticlesBlock(HealthStructBlock):
             "articles": "Choose an article, or remove the empty item.",
         }
         empty_list_messages = {"articles": "Choose at least one article."}
+
+    def readable_ids(self, pages):
+        """Which of `pages` are live and public, in one query whatever their number."""
+        if not pages:
+            return set()
+        model = self.child_blocks["articles"].child_block.target_model
+        return set(
+            model.objects.live()
+            .public()
+            .filter(pk__in=[page.pk for page in pages])
+            .values_list("pk", flat=True)
+        )
+
+    def bulk_to_python(self, values):
+        struct_values = super().bulk_to_python(values)
+        # The chooser loads every chosen page of the stream in one query; find which
+        # of them readers may see in one more, for all the stream's blocks at once.
+        chosen = [page for value in struct_values for page in value.get("articles") or [] if page]
+        readable = self.readable_ids(chosen)
+        for value in struct_values:
+            value.readable_ids = readable
+        return struct_values
 
     def get_preview_value(self):
         # A few published articles, if there are any; queried only for the picker preview.

@@ -7,29 +7,77 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('health_content', '0002_roles_and_review_workflow'),
+        ("health_content", "0002_roles_and_review_workflow"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReReviewRequest',
+            name="ReReviewRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('reference_data', 'Data shown in the article changed'), ('reader_report', "A reader's error report was confirmed"), ('editor', 'An editor asked for a new review')], max_length=30)),
-                ('detail', models.TextField(help_text='What changed or what was reported, for the reviewer.')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('resolved_at', models.DateTimeField(blank=True, null=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rereview_requests', to=settings.WAGTAIL_PAGE_MODEL)),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='resolved_requests', to='health_content.signoff')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("reference_data", "Data shown in the article changed"),
+                            ("reader_report", "A reader's error report was confirmed"),
+                            ("editor", "An editor asked for a new review"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "detail",
+                    models.TextField(
+                        help_text="What changed or what was reported, for the reviewer."
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("resolved_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rereview_requests",
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "resolved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="resolved_requests",
+                        to="health_content.signoff",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_at', '-pk'],
-                'indexes': [models.Index(fields=['page', 'resolved_at'], name='health_cont_page_id_516884_idx')],
+                "ordering": ["-requested_at", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["page", "resolved_at"], name="health_cont_page_id_516884_idx"
+                    )
+                ],
             },
         ),
     ]

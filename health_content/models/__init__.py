@@ -1,5 +1,6 @@
 """Managed medical-content data: disclaimers, nutrients, topics and people."""
 
+from .audit import AuditChainError, AuditEntry
 from .disclaimers import Disclaimer
 from .nutrients import NutrientReference
 from .profiles import AuthorProfile, ReviewerProfile
@@ -14,6 +15,8 @@ from .review import (
 from .topics import Topic
 
 __all__ = [
+    "AuditChainError",
+    "AuditEntry",
     "AuthorProfile",
     "Disclaimer",
     "MedicalReviewTask",

@@ -25,6 +25,8 @@ class Disclaimer(RevisionMixin, index.Indexed, models.Model):
     )
 
     objects = DisclaimerQuerySet.as_manager()
+    #: What readers see of a disclaimer (health_content.signed_scope).
+    signed_fields = ("text",)
 
     panels = [FieldPanel("name"), FieldPanel("text"), FieldPanel("is_default")]
     search_fields = [index.SearchField("name"), index.SearchField("text")]

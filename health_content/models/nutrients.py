@@ -32,6 +32,9 @@ class NutrientReference(index.Indexed, models.Model):
     source = models.CharField(max_length=255, help_text="Where the DV comes from.")
     source_url = models.URLField(blank=True)
 
+    #: What readers see of a nutrient in food tables (health_content.signed_scope).
+    signed_fields = ("name", "unit", "daily_value", "dv_basis", "source", "source_url")
+
     panels = [
         FieldPanel("name"),
         FieldPanel("unit"),

@@ -37,6 +37,9 @@ class AuthorProfile(ProfileBase):
     )
     job_title = models.CharField(max_length=120, blank=True)
 
+    #: What readers see of an author in bylines and metadata (health_content.signed_scope).
+    signed_fields = ("display_name", "slug", "job_title")
+
     panels = [
         FieldPanel("display_name"),
         FieldPanel("slug"),

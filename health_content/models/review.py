@@ -12,14 +12,15 @@ editor's JSON action data and code all arrive in `MedicalReviewTask.on_action`.
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import AbstractGroupApprovalTask, TaskState
+from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
-from ..fingerprint import fingerprint_revision
-from ..forms import ATTESTATIONS, MedicalSignOffForm, RequestChangesForm
+from ..forms import ATTESTATIONS, SIGNATURE_MEANING, MedicalSignOffForm, RequestChangesForm
+from ..signed_scope import content_fingerprint, scope_fingerprint, signed_scope
+from .audit import AuditEntry
 from .profiles import ReviewerProfile
 from .rereview import ReReviewRequest
 
@@ -32,6 +33,47 @@ def is_active_medical_reviewer(user):
     if not user.is_authenticated or not user.is_active:
         return False
     return ReviewerProfile.objects.filter(user=user, active=True).exists()
+
+
+def contributors_since_last_sign_off(revision):
+    """Ids of the users who wrote a revision of the page since its last sign-off, to `revision`.
+
+    Separation of duties: none of them may sign `revision` off, whoever added the
+    latest revision (a tag, an editor's approval from the page editor) and whatever
+    their role, superusers included.
+    """
+    page_revisions = Revision.objects.filter(
+        base_content_type_id=revision.base_content_type_id, object_id=revision.object_id
+    )
+    last = (
+        SignOff.objects.filter(page_id=revision.object_id, revision__isnull=False)
+        .exclude(revision=revision)
+        .filter(revision__created_at__lte=revision.created_at)
+        .order_by("-revision__created_at", "-pk")
+        .values_list("revision__created_at", flat=True)
+        .first()
+    )
+    since = page_revisions.filter(created_at__lte=revision.created_at)
+    if last is not None:
+        since = since.filter(created_at__gt=last)
+    return set(since.exclude(user=None).values_list("user_id", flat=True))
+
+
+def already_reviewed_message(task_state):
+    """Tell a reviewer who acted on this review step first, and when."""
+    task_state = TaskState.objects.filter(pk=task_state.pk).select_related("finished_by").first()
+    if task_state is None or task_state.finished_at is None:
+        return "Another reviewer is acting on this review right now; reload the page."
+    who = task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+    sign_off = SignOff.objects.filter(task_state_id=task_state.pk).first()
+    if sign_off is not None:
+        who = sign_off.reviewer_display
+    done = {
+        TaskState.STATUS_APPROVED: "signed off",
+        TaskState.STATUS_REJECTED: "requested changes to",
+    }.get(task_state.status, "closed")
+    when = timezone.localtime(task_state.finished_at)
+    return f"{who} already {done} this version on {when:%d %B %Y at %H:%M}. Nothing was changed."
 
 
 class MedicalReviewTaskState(TaskState):
@@ -60,8 +102,11 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             return "Only members of the medical review group can act on this step."
         if not is_active_medical_reviewer(user):
             return "Only a medical reviewer with an active reviewer profile can sign off articles."
-        if revision is not None and revision.user_id == user.pk:
-            return "You wrote this version of the article, so another reviewer must sign it off."
+        if revision is not None and user.pk in contributors_since_last_sign_off(revision):
+            return (
+                "You contributed to this article since its last medical sign-off, "
+                "so another reviewer must sign it off."
+            )
         return ""
 
     def get_actions(self, obj, user):
@@ -71,9 +116,6 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             ("reject", "Request changes", True),
             ("approve", "Approve and sign off", True),
         ]
-
-    def get_form_for_action(self, action):
-        return MedicalSignOffForm if action == "approve" else RequestChangesForm
 
     def get_template_for_action(self, action):
         return ""
@@ -85,9 +127,30 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         # Reviewers read and comment; they do not rewrite the article they sign off.
         return True
 
-    @transaction.atomic
+    def get_form_for_action(self, action):
+        return MedicalSignOffForm if action == "approve" else RequestChangesForm
+
     def on_action(self, task_state, user, action_name, **kwargs):
-        """Validate and perform 'approve' (sign off) or 'reject' (request changes)."""
+        """Validate and perform 'approve' (sign off) or 'reject' (request changes).
+
+        The page editor posts the dialog's data as JSON straight into on_action, so
+        the form, the signature included, is validated again here rather than trusted.
+        A reviewer who acts a moment after another is told who acted, not shown an error.
+        """
+        if action_name not in ("approve", "reject"):
+            raise SignOffRefused(f"Unknown review action {action_name!r}.")
+        try:
+            with transaction.atomic():
+                return self._act(task_state, user, action_name, kwargs)
+        except IntegrityError as error:
+            raise SignOffRefused(already_reviewed_message(task_state)) from error
+
+    def _act(self, task_state, user, action_name, data):
+        # Lock the task state: of two reviewers acting at once, the second waits
+        # here and then sees the first one's decision.
+        task_state = type(task_state).objects.select_for_update().get(pk=task_state.pk)
+        if task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise SignOffRefused(already_reviewed_message(task_state))
         reason = self.refusal_reason(user, task_state.revision)
         if reason:
             raise SignOffRefused(reason)
@@ -97,13 +160,12 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
                 "The article changed after it was submitted for medical review. "
                 "Ask the writer to resubmit so you review the latest version."
             )
-        if action_name not in ("approve", "reject"):
-            raise SignOffRefused(f"Unknown review action {action_name!r}.")
-        # The page editor posts the dialog's data as JSON straight into on_action,
-        # so the form is validated again here rather than trusted.
-        form = self.get_form_for_action(action_name)(data=kwargs)
+        form = self.get_form_for_action(action_name)(data=data, user=user, task_state=task_state)
         if not form.is_valid():
-            messages = [f"{field}: {' '.join(errors)}" for field, errors in form.errors.items()]
+            messages = [
+                f"{field}: {' '.join(errors)}" if field != "__all__" else " ".join(errors)
+                for field, errors in form.errors.items()
+            ]
             raise SignOffRefused("The review form is incomplete. " + " ".join(messages))
         comment = form.cleaned_data["comment"]
         # Return nothing: the admin treats on_action's return value as a redirect URL.
@@ -116,6 +178,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             attestations={key: form.cleaned_data[key] for key in ATTESTATIONS},
             comment=comment,
             task_state=task_state,
+            authentication=form.cleaned_data["authentication_method"],
         )
         task_state.approve(user=user, comment=comment)
 
@@ -130,24 +193,41 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
 
 class SignOffQuerySet(models.QuerySet):
-    def record(self, revision, user, *, attestations, comment="", task_state=None, signed_at=None):
-        """Record `user`'s sign-off of `revision` and log it in the page history.
+    def record(
+        self,
+        revision,
+        user,
+        *,
+        attestations,
+        comment="",
+        task_state=None,
+        authentication="",
+        signed_at=None,
+    ):
+        """Record `user`'s electronic signature of `revision` and log it everywhere it must be.
 
         The one constructor of sign-offs: the review step, the demo content and the
         benchmark all sign through here, so every record carries the same snapshot
-        of the reviewer, the fingerprint of the signed content and a history entry.
+        of the reviewer, the signed scope (health_content.signed_scope) with its
+        fingerprints, a page history entry and an entry in the audit chain.
         """
         profile = user.reviewer_profile
-        page = revision.content_object
+        page = revision.content_object.specific
+        scope = signed_scope(revision.as_object())
         sign_off = self.create(
             page_id=page.pk,
+            page_title=page.title,
             revision=revision,
             reviewer=profile,
             user=user,
             reviewer_name=profile.display_name,
             reviewer_credentials=profile.credentials,
             signed_at=signed_at or timezone.now(),
-            fingerprint=fingerprint_revision(revision),
+            meaning=SIGNATURE_MEANING,
+            authentication=authentication,
+            scope=scope,
+            fingerprint=content_fingerprint(scope["content"]),
+            scope_fingerprint=scope_fingerprint(scope),
             attestations={key: bool(value) for key, value in attestations.items()},
             comment=comment,
             task_state=task_state,
@@ -158,12 +238,14 @@ class SignOffQuerySet(models.QuerySet):
             action="health_content.sign_off",
             user=user,
             revision=revision,
-            data={
-                "sign_off_id": sign_off.pk,
-                "reviewer": sign_off.reviewer_display,
-                "fingerprint": sign_off.fingerprint,
-                "attestations": sign_off.attestations,
-            },
+            data=sign_off.manifestation(),
+        )
+        AuditEntry.objects.append(
+            AuditEntry.Action.SIGN_OFF,
+            page=page,
+            revision=revision,
+            user=user,
+            data=sign_off.manifestation(),
         )
         return sign_off
 
@@ -181,6 +263,22 @@ class SignOffQuerySet(models.QuerySet):
         )
         return self.filter(page__live=True, pk=Subquery(covering))
 
+    def covering(self, page):
+        """The sign-off `page`'s live content was published under, or None if it is not live.
+
+        The gate only publishes content matching the page's latest sign-off, so it is
+        the latest one made before the page was last published (later ones cover
+        drafts not yet live). `covering_live_content` answers the same for many pages.
+        """
+        if not page.live or page.last_published_at is None:
+            return None
+        return (
+            self.filter(page_id=page.pk)
+            .latest_first_until(page.last_published_at)
+            .select_related("reviewer")
+            .first()
+        )
+
     def latest_first_until(self, published_at):
         """Sign-offs made up to `published_at` (a datetime or an expression), newest first.
 
@@ -188,13 +286,26 @@ class SignOffQuerySet(models.QuerySet):
         """
         return self.filter(signed_at__lte=published_at).order_by("-signed_at", "-pk")
 
+    def delete(self):
+        raise PermissionDenied("Medical sign-offs are permanent records and cannot be deleted.")
+
 
 class SignOff(models.Model):
-    """A medical reviewer's recorded approval of one revision of one article."""
+    """A medical reviewer's electronic signature of one revision of one article.
 
-    page = models.ForeignKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="sign_offs")
+    A permanent record: it cannot be deleted, and it protects what it signed. Its
+    revision survives Wagtail's ``purge_revisions`` (which skips protected
+    revisions) and a signed page cannot be deleted, only unpublished (the gated
+    pages' permission tester offers no delete). The audit chain (AuditEntry) holds
+    the tamper-evident copy.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.PROTECT, related_name="sign_offs", db_index=False
+    )
+    page_title = models.CharField(max_length=255, help_text="The title when it was signed.")
     revision = models.ForeignKey(
-        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="medical_sign_offs"
+        "wagtailcore.Revision", on_delete=models.PROTECT, related_name="medical_sign_offs"
     )
     reviewer = models.ForeignKey(
         "health_content.ReviewerProfile", on_delete=models.PROTECT, related_name="sign_offs"
@@ -205,7 +316,19 @@ class SignOff(models.Model):
     reviewer_name = models.CharField(max_length=120)
     reviewer_credentials = models.CharField(max_length=60)
     signed_at = models.DateTimeField()
-    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the reviewed content.")
+    meaning = models.TextField(help_text="What the signature means, as the reviewer was told.")
+    authentication = models.CharField(
+        max_length=60, blank=True, help_text="How the reviewer re-authenticated to sign."
+    )
+    scope = models.JSONField(
+        default=dict, help_text="Everything the reader sees of the article, as signed."
+    )
+    fingerprint = models.CharField(
+        max_length=64, help_text="SHA-256 of the reviewed content (what the publish gate compares)."
+    )
+    scope_fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the whole signed scope."
+    )
     attestations = models.JSONField(default=dict)
     comment = models.TextField(blank=True)
     task_state = models.OneToOneField(
@@ -228,6 +351,22 @@ class SignOff(models.Model):
     @property
     def reviewer_display(self):
         return f"{self.reviewer_name}, {self.reviewer_credentials}"
+
+    def manifestation(self):
+        """The signature as shown to people: who, with what credentials, when, meaning what."""
+        return {
+            "sign_off_id": self.pk,
+            "reviewer": self.reviewer_display,
+            "signed_at": self.signed_at.isoformat(),
+            "meaning": self.meaning,
+            "authentication": self.authentication,
+            "fingerprint": self.fingerprint,
+            "scope_fingerprint": self.scope_fingerprint,
+            "attestations": self.attestations,
+        }
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Medical sign-offs are permanent records and cannot be deleted.")
 
 
 class ReviewReminder(models.Model):

@@ -16,6 +16,9 @@ class Topic(index.Indexed, models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GENERAL)
     description = models.TextField(blank=True, help_text="Shown on the topic page.")
 
+    #: What readers see of a topic on an article and in its metadata (signed_scope).
+    signed_fields = ("name", "slug", "kind")
+
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -5,6 +5,7 @@ only what differs. Values that vary per deployment come from the environment so
 that no secret or host name is ever committed.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "health_content",
     "blog",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -75,6 +79,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Site and page routes of anonymous requests from the cache (blog/routing.py).
     "blog.routing.RouteCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "health_content.urls"
@@ -120,6 +127,42 @@ if os.environ.get("REDIS_URL"):
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "health-blog"),
     }
 
+# Sign-in throttling (health_content/sign_in.py): 5 wrong passwords for one account
+# from one address lock that pair out for 15 minutes; page passwords likewise.
+AUTHENTICATION_BACKENDS = [
+    "health_content.sign_in.RequestAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "health_content/admin/sign_in_locked.html"
+# Behind a proxy, set AXES_IPWARE_PROXY_COUNT so the client's address is read from
+# X-Forwarded-For rather than the proxy's.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+
+# Content-Security-Policy for the reader site and the admin (django-csp). Wagtail's
+# admin sets inline style attributes, hence 'unsafe-inline' for styles only; no
+# inline or third-party script runs anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The admin's avatars come from this site only (no Gravatar requests leaving it).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -160,6 +203,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Images and documents shown in live articles keep their files (health_content.protection).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "health_content.protection.ProtectedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "health_content.protection.ProtectedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 
