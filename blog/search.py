@@ -51,8 +51,13 @@ def searchable_types():
 
 
 def searchable_pages():
-    """Live, public reader pages that search may return (plain Page rows)."""
-    return Page.objects.live().public().type(*searchable_types())
+    """Live, public reader pages that search may return (plain Page rows).
+
+    Articles count as live only as ArticlePage.objects.live() says: published
+    through the medical review gate.
+    """
+    ungated = Page.objects.live().public().type(*searchable_types())
+    return ungated.not_type(ArticlePage) | ungated.filter(pk__in=ArticlePage.objects.live())
 
 
 def _searchable_ids():

@@ -86,7 +86,8 @@ def browser():
 def page(browser):
     context = browser.new_context()
     browser_page = context.new_page()
-    browser_page.set_default_timeout(15_000)
+    # Generous: CI machines are shared, and a submit runs full validation and a publish.
+    browser_page.set_default_timeout(30_000)
     yield browser_page
     context.close()
 

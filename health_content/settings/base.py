@@ -79,7 +79,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Site and page routes of anonymous requests from the cache (blog/routing.py).
     "blog.routing.RouteCacheMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "health_content.csp.ReaderStrictCSPMiddleware",
     # Last, as django-axes requires: turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
 ]
