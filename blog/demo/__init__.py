@@ -117,12 +117,13 @@ class _Builder:
         if state == "medical_review":
             return
         reviewer = self.users[data["reviewer"]]
-        review.sign_off(
-            page, reviewer, SIGN_OFF_COMMENT, password=self.passwords[reviewer.username]
-        )
         if BACKDATED[state]:
             months, days = BACKDATED[state]
-            review.backdate_review(page, months, days)
+            review.sign_off_in_the_past(page, reviewer, SIGN_OFF_COMMENT, months, days)
+        else:
+            review.sign_off(
+                page, reviewer, SIGN_OFF_COMMENT, password=self.passwords[reviewer.username]
+            )
 
 
 def load():

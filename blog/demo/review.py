@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from blog.models import ArticlePage
 from health_content.cadence import add_months
+from health_content.forms import ATTESTATIONS
 from health_content.models import SignOff
 
 
@@ -44,21 +45,31 @@ def sign_off(page, reviewer, comment, *, password):
 
 
 @transaction.atomic
-def backdate_review(page, months_ago, days=0):
-    """Move the live article's sign-off and publication `months_ago` months (and days) back.
+def sign_off_in_the_past(page, reviewer, comment, months_ago, days=0):
+    """Approve the medical step with a sign-off dated `months_ago` months (and days) back.
 
     Why: a freshly loaded demo has no history, yet the overdue and due-soon review
-    screens need articles reviewed long ago. The sign-off is made through the real
-    path first; only its timestamp moves, with the publication and revision dates,
-    so the sign-off still covers the live content (signed_at <= last_published_at,
-    see SignOffQuerySet.covering_live_content). Demo data only: real sign-offs are
-    never edited.
+    screens need articles reviewed long ago. The sign-off is recorded with that
+    date through the one constructor (so its audit entry states the same date and
+    ``verify_audit_chain`` holds); the workflow step is then approved, which
+    publishes through the gate, and the publication and revision dates are moved
+    back with it so the sign-off still covers the live content (signed_at <=
+    last_published_at, see SignOffQuerySet.covering). Demo data only.
     """
-    sign_off = SignOff.objects.filter(page=page).latest("signed_at")
     signed_at = add_months(timezone.now(), -months_ago) - datetime.timedelta(days=days)
     published_at = signed_at + datetime.timedelta(minutes=5)
     submitted_at = signed_at - datetime.timedelta(days=2)
-    SignOff.objects.filter(pk=sign_off.pk).update(signed_at=signed_at)
+    task_state = page.current_workflow_task_state
+    SignOff.objects.record(
+        task_state.revision,
+        reviewer,
+        attestations=dict.fromkeys(ATTESTATIONS, True),
+        comment=comment,
+        task_state=task_state,
+        authentication="demo content (dated back, not re-authenticated)",
+        signed_at=signed_at,
+    )
+    task_state.approve(user=reviewer)
     # Queryset updates: the dates are not reviewed content, and a full save of a
     # live article is refused by the publish gate unless it matches the sign-off.
     ArticlePage.objects.filter(pk=page.pk).update(
