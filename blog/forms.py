@@ -9,7 +9,9 @@ validation (submit for review, publish), with messages on the field at fault.
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from health_content.blocks import default_body
-from health_content.references import normalise_doi, reference_errors
+from health_content.references import normalise_doi
+
+from .problems import article_problems
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -27,9 +29,16 @@ class ArticlePageForm(WagtailAdminPageForm):
         self._normalise_references()
         if self.is_deferred_validation:
             return cleaned_data
-        if cleaned_data.get("hero_image") and not cleaned_data.get("hero_image_alt", "").strip():
-            self.add_error("hero_image_alt", "Add alt text describing the hero image.")
-        self._validate_references()
+        reference_forms = self._reference_forms()
+        for problem in article_problems(
+            hero_image=cleaned_data.get("hero_image"),
+            hero_image_alt=cleaned_data.get("hero_image_alt", ""),
+            references=[form.cleaned_data for form in reference_forms],
+        ):
+            if problem.reference is None:
+                self.add_error(problem.field, problem.message)
+            else:
+                reference_forms[problem.reference].add_error(problem.field, problem.message)
         return cleaned_data
 
     def _reference_forms(self):
@@ -48,11 +57,3 @@ class ArticlePageForm(WagtailAdminPageForm):
         for form in self._reference_forms():
             doi = normalise_doi(form.cleaned_data.get("doi", ""))
             form.cleaned_data["doi"] = form.instance.doi = doi
-
-    def _validate_references(self):
-        for form in self._reference_forms():
-            data = form.cleaned_data
-            for field, message in reference_errors(
-                doi=data.get("doi", ""), pmid=data.get("pmid", ""), url=data.get("url", "")
-            ).items():
-                form.add_error(field, message)

@@ -31,7 +31,6 @@ from wagtail.models import PagePermissionTester
 
 from .blocks import disclaimer_count_errors
 from .models import AuditEntry, SignOff
-from .references import reference_errors
 from .signed_scope import page_content_fingerprint, revision_content_fingerprint
 
 #: While a checked publish runs: a one-item tuple holding the publishing user (or None).
@@ -75,9 +74,7 @@ def content_problems(page):
         except ValidationError as error:
             details = "; ".join(_error_messages(error.as_json_data()))
             problems.append(f"The article body has errors ({details}); open it in the editor.")
-    for number, ref in enumerate(page.references.all(), start=1):
-        for message in reference_errors(doi=ref.doi, pmid=ref.pmid, url=ref.url).values():
-            problems.append(f"Reference {number}: {message}")
+    problems.extend(page.field_problems())
     return problems
 
 
@@ -281,6 +278,10 @@ class MedicallyReviewedPageMixin:
     def signed_settings(self):
         """Values from settings that the page shows readers, signed with its content."""
         return {}
+
+    def field_problems(self):
+        """Sentences for what is wrong with the page's own fields (the editor form's rules)."""
+        return []
 
     def permissions_for_user(self, user):
         return ArticlePagePermissionTester(user, self)

@@ -13,12 +13,16 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Revision
 
 from blog.models import ArticlePage
 from health_content import publish_gate
+from health_content.models import SignOff
 from tests.admin_forms import article_post_data
 from tests.factories import (
+    ATTESTED,
     PASSWORD,
     make_article,
     make_author,
@@ -331,3 +335,15 @@ def test_a_row_made_live_through_the_base_page_manager_is_neither_served_nor_lis
         assert "Folate in pregnancy" not in client.get(url).content.decode(), url
     with pytest.raises(CommandError, match="problem"):
         call_command("check_live_sign_offs", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_gate_applies_the_editor_forms_rules_to_publishes_that_skip_the_form(draft):
+    # A hero image without alt text, saved from code and even signed off, is
+    # refused with the message the editor form gives (blog/problems.py).
+    draft.hero_image = get_image_model().objects.create(title="Hero", file=get_test_image_file())
+    draft.hero_image_alt = "  "
+    revision = draft.save_revision(user=draft.owner)
+    SignOff.objects.record(revision, make_reviewer(), attestations=ATTESTED)
+    with pytest.raises(publish_gate.PublishRefused, match="Add alt text describing the hero image"):
+        revision.publish()
+    assert not refreshed(draft).live

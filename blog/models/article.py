@@ -35,6 +35,7 @@ from health_content.models import AuditEntry, SignOff
 from health_content.publish_gate import GatedPageQuerySetMixin, MedicallyReviewedPageMixin
 from health_content.signed_scope import pin_stream, pinned_object
 
+from ..problems import article_problems
 from .base import OneQueryViewRestrictionsMixin
 
 WORDS_PER_MINUTE = 200
@@ -187,6 +188,16 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
     base_form_class = ArticlePageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+
+    def field_problems(self):
+        problems = article_problems(
+            hero_image=self.hero_image,
+            hero_image_alt=self.hero_image_alt,
+            references=[
+                {"doi": ref.doi, "pmid": ref.pmid, "url": ref.url} for ref in self.references.all()
+            ],
+        )
+        return [problem.sentence() for problem in problems]
 
     def signed_settings(self):
         # "Next review due" is shown to readers: sign the interval it comes from.
