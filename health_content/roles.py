@@ -1,7 +1,8 @@
 """The editorial roles: one place that says what each group may do.
 
-Applied by a data migration (and re-applicable with `apply_roles()`), so every
-database, including the test databases, has the same groups and permissions.
+Data migrations apply these grants (each with a frozen copy, so history never
+changes); tests/test_roles.py checks that the migrated database grants exactly
+what ROLES declares, so a change here without a migration fails the tests.
 
 * Writers: add and edit articles in the blog section and submit them for review;
   they never publish or unpublish.
@@ -13,6 +14,9 @@ database, including the test databases, has the same groups and permissions.
 """
 
 from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 WRITERS = "Writers"
 MEDICAL_REVIEWERS = "Medical reviewers"
@@ -79,42 +83,22 @@ ROLES = (
 )
 
 
-def _permission(apps, dotted):
-    Permission = apps.get_model("auth", "Permission")
-    app_label, codename = dotted.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+#: Members of these groups, and superusers, follow medical reviews: they see the
+#: reviews-due report and its dashboard panel and get the reminder emails.
+REVIEW_FOLLOWER_GROUPS = (EDITORS, MEDICAL_REVIEWERS)
 
 
-def section_root(apps):
-    """The page whose subtree the roles govern: the site root, so new blog sections are covered."""
-    Page = apps.get_model("wagtailcore", "Page")
-    return Page.objects.get(depth=1)
+def review_followers():
+    """The active users who follow medical reviews (see REVIEW_FOLLOWER_GROUPS)."""
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True) | Q(groups__name__in=REVIEW_FOLLOWER_GROUPS), is_active=True
+        )
+        .distinct()
+    )
 
 
-def apply_roles(apps):
-    """Create or update the three groups with exactly the permissions of ROLES."""
-    Group = apps.get_model("auth", "Group")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    root_page = section_root(apps)
-    root_collection = Collection.objects.get(depth=1)
-
-    for role in ROLES:
-        group, _ = Group.objects.get_or_create(name=role.name)
-        group.permissions.set([_permission(apps, dotted) for dotted in role.model_permissions])
-        GroupPagePermission.objects.filter(group=group).delete()
-        for codename in role.page_permissions:
-            GroupPagePermission.objects.create(
-                group=group,
-                page=root_page,
-                permission=_permission(apps, f"wagtailcore.{codename}"),
-            )
-        GroupCollectionPermission.objects.filter(group=group).delete()
-        for codename in role.collection_permissions:
-            app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-            GroupCollectionPermission.objects.create(
-                group=group,
-                collection=root_collection,
-                permission=_permission(apps, f"{app_label}.{codename}"),
-            )
+def follows_reviews(user):
+    """Whether `user` follows medical reviews: the same answer as `review_followers()`."""
+    return user.is_authenticated and review_followers().filter(pk=user.pk).exists()

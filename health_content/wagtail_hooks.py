@@ -10,9 +10,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import publish_gate
-from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, follows_reviews, reviews_due_report
+from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, reviews_due_report
 from .authenticator import authenticator_setup
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
+from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
 
 

@@ -12,12 +12,14 @@ from django.utils import timezone
 
 from health_content.cadence import add_months, interval_months, review_status
 from health_content.models import SignOff
+from health_content.roles import EDITORS
 from tests.factories import (
     PASSWORD,
     act,
     make_article,
     make_editor,
     make_reviewer,
+    make_user,
     make_writer,
     publish_through_review,
     refreshed,
@@ -186,6 +188,22 @@ def test_reminders_are_sent_once_per_due_date(blog_index, newsroom):
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Medical review is overdue: Overdue one"
     assert set(mail.outbox[0].to) == {"editor@example.com", "reviewer@example.com"}
+    call_command("send_review_reminders")  # cron runs it again the next day
+    assert len(mail.outbox) == 1
+
+
+def test_reminders_go_to_exactly_those_who_see_the_reviews_due_report(client, blog_index, newsroom):
+    make_overdue(live(blog_index, newsroom, "Overdue one"))
+    boss = make_user("boss", superuser=True)
+    make_user("retired", EDITORS, is_active=False)
+    mail.outbox.clear()
+    call_command("send_review_reminders")
+    recipients = set(mail.outbox[0].to)
+    assert recipients == {"editor@example.com", "reviewer@example.com", "boss@example.com"}
+    for user in (boss, newsroom["editor"], newsroom["reviewer"], newsroom["writer"]):
+        client.force_login(user)
+        response = client.get(reverse("health_content_reviews_due"))
+        assert (response.status_code == 200) == (user.email in recipients), user.username
     call_command("send_review_reminders")  # cron runs it again the next day
     assert len(mail.outbox) == 1
 

@@ -1,25 +1,22 @@
 """Email reminders for live articles whose medical review is due.
 
 Safe to run from cron every day: each article gets one reminder per due date
-(recorded in ReviewReminder), sent to the medical reviewers and editors.
+(recorded in ReviewReminder), sent to everyone who follows reviews
+(health_content.roles.review_followers: medical reviewers, editors, superusers).
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 
 from health_content.cadence import due_for_review
 from health_content.models import ReviewReminder
-from health_content.roles import EDITORS, MEDICAL_REVIEWERS
+from health_content.roles import review_followers
 
 
 def reminder_recipients():
-    users = get_user_model().objects.filter(
-        is_active=True, groups__name__in=[EDITORS, MEDICAL_REVIEWERS]
-    )
-    return sorted({user.email for user in users if user.email})
+    return sorted({user.email for user in review_followers() if user.email})
 
 
 class Command(BaseCommand):
