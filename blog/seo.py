@@ -22,6 +22,7 @@ from html import unescape
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.models import Site
@@ -221,7 +222,8 @@ def website(request):
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": absolute_url(request, "/search/") + "?q={search_term_string}",
+                "urlTemplate": absolute_url(request, reverse("blog:search"))
+                + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },
@@ -260,7 +262,7 @@ def topic_thing(topic, request):
     return {
         "@type": TOPIC_TYPES.get(topic.kind, "Thing"),
         "name": topic.name,
-        "url": absolute_url(request, f"/topics/{topic.slug}/"),
+        "url": absolute_url(request, reverse("blog:topic", args=[topic.slug])),
     }
 
 

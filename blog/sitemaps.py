@@ -8,6 +8,7 @@ Locations are absolute on the Wagtail Site's root URL.
 
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.db.models import Max, Q
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
@@ -55,7 +56,7 @@ class TopicSitemap(ListingSitemap):
         )
 
     def location(self, obj):
-        return f"/topics/{obj.slug}/"
+        return reverse("blog:topic", args=[obj.slug])
 
 
 class TagSitemap(ListingSitemap):
@@ -67,7 +68,7 @@ class TagSitemap(ListingSitemap):
         return Tag.objects.annotate(newest=newest).filter(newest__isnull=False).order_by("slug")
 
     def location(self, obj):
-        return f"/tags/{obj.slug}/"
+        return reverse("blog:tag", args=[obj.slug])
 
 
 class AuthorSitemap(ListingSitemap):

@@ -13,6 +13,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
@@ -119,7 +120,7 @@ def topic_index(request):
                 request,
                 title="Topics",
                 description="Browse medically reviewed articles by condition, nutrient and theme.",
-                path="/topics/",
+                path=reverse("blog:topics"),
                 page_number=None,
             ),
         },
@@ -133,7 +134,7 @@ def topic_detail(request, slug):
     articles = Paginator(live_articles().filter(topics=topic), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    path = f"/topics/{topic.slug}/"
+    path = reverse("blog:topic", args=[topic.slug])
     return TemplateResponse(
         request,
         "blog/topic_detail.html",
@@ -146,7 +147,7 @@ def topic_detail(request, slug):
                 title=topic.name,
                 description=topic.description or f"Medically reviewed articles about {topic.name}.",
                 path=path,
-                breadcrumbs=[("Home", "/"), ("Topics", "/topics/"), (topic.name, path)],
+                breadcrumbs=[("Home", "/"), ("Topics", reverse("blog:topics")), (topic.name, path)],
                 canonical=seo.canonical_with_page_number(request, path, articles.number),
             ),
         },
@@ -160,7 +161,7 @@ def tag_detail(request, slug):
     articles = Paginator(live_articles().filter(tags=tag), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    path = f"/tags/{tag.slug}/"
+    path = reverse("blog:tag", args=[tag.slug])
     return TemplateResponse(
         request,
         "blog/tag_detail.html",
@@ -194,7 +195,7 @@ def search(request):
         request,
         title=f"Search results for “{query}”" if query else "Search",
         description="Search medically reviewed health articles.",
-        path="/search/",
+        path=reverse("blog:search"),
         page_number=None,
         crumb="Search",
     )

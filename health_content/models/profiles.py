@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -53,7 +54,8 @@ class AuthorProfile(ProfileBase):
         verbose_name = "author profile"
 
     def get_absolute_url(self):
-        return f"/authors/{self.slug}/"
+        # The reader pages are the blog app's URLs, found by name.
+        return reverse("blog:author", args=[self.slug])
 
 
 class ReviewerProfile(ProfileBase):
@@ -98,7 +100,7 @@ class ReviewerProfile(ProfileBase):
         verbose_name = "reviewer profile"
 
     def get_absolute_url(self):
-        return f"/reviewers/{self.slug}/"
+        return reverse("blog:reviewer", args=[self.slug])
 
     @property
     def name_with_credentials(self):
