@@ -173,3 +173,22 @@ def test_unchanged_edit_is_not_a_content_change(client, writer, draft):
     form = form_class(data, instance=draft, parent_page=draft.get_parent(), for_user=writer)
     assert form.is_valid(), form.errors
     assert "body" not in form.changed_data
+
+
+def test_section_anchors_are_stored_and_survive_a_reworded_heading(client, writer, draft):
+    section = (
+        "section",
+        {"heading": "Signs of low iron", "anchor": "", "body": rich_text("<p>a</p>")},
+    )
+    disclaimer = ("disclaimer", {"disclaimer": default_disclaimer().pk})
+    assert post(client, writer, draft, None, **body_data(section, disclaimer)).status_code == 302
+    stored = refreshed(draft).get_latest_revision().as_object().body[0].value
+    assert stored["anchor"] == "signs-of-low-iron"
+    # The writer rewords the heading and saves again, posting the stored anchor back.
+    reworded = (
+        "section",
+        {"heading": "Symptoms", "anchor": "signs-of-low-iron", "body": rich_text("<p>a</p>")},
+    )
+    assert post(client, writer, draft, None, **body_data(reworded, disclaimer)).status_code == 302
+    page = refreshed(draft).get_latest_revision().as_object()
+    assert page.table_of_contents == [("signs-of-low-iron", "Symptoms")]

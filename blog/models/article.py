@@ -28,7 +28,7 @@ from blog import seo
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
 from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
-from health_content.blocks import ArticleBodyBlock
+from health_content.blocks import ArticleBodyBlock, assign_section_anchors
 from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import ReviewStatus, interval_months
 from health_content.models import AuditEntry, SignOff
@@ -188,6 +188,12 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
     base_form_class = ArticlePageForm
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+
+    def save_revision(self, *args, **kwargs):
+        # Every revision stores its section anchors, so a link to #anchor keeps
+        # working when the heading is later reworded.
+        assign_section_anchors(self.body)
+        return super().save_revision(*args, **kwargs)
 
     def field_problems(self):
         problems = article_problems(

@@ -37,8 +37,9 @@ class SectionBlock(HealthStructBlock):
     """A titled section of the article: an <h2> and rich text (h3/h4 inside).
 
     Every section appears in the table of contents. The anchor is filled in from the
-    heading when the page is validated (see `assign_section_anchors`) and then kept,
-    so links to ``#anchor`` survive later edits to the heading.
+    heading when a revision is saved (ArticlePage.save_revision calls
+    `assign_section_anchors`) and then kept, so links to ``#anchor`` survive later
+    edits to the heading.
     """
 
     heading = blocks.CharBlock(max_length=120)
@@ -79,7 +80,7 @@ def assign_section_anchors(stream_value):
     Anchors already stored are kept (slugified) in document order; blank ones are
     made from the heading. A clash gets ``-2``, ``-3``... Anchors that were stored
     before are settled first, so adding a section never renames an existing one.
-    Call this before saving (ArticlePage.clean does); it is idempotent.
+    ArticlePage.save_revision calls it before every revision is stored; it is idempotent.
     """
     used = set(RESERVED_ANCHORS)
     pending = []
