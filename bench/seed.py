@@ -65,7 +65,6 @@ may more some when people body most often who their which also other help need a
 these if get they without health doctor check after
 """
 COMMON = tuple(COMMON_WORDS.split())
-ATTESTED = {"claims_checked": True, "doses_checked": True, "disclaimer_appropriate": True}
 
 
 def sentence(rng, words=12):
@@ -92,59 +91,17 @@ def make_image(title, colour):
     )
 
 
-class Cast:
-    """Users, profiles and reference data shared by every seeded article."""
+def newsroom():
+    """The shared test-data cast (health_content.factories.Cast) with the benchmark's
+    three authors, six topics and four generated hero images."""
+    from health_content.factories import Cast
 
-    def __init__(self):
-        from django.contrib.auth import get_user_model
-        from django.contrib.auth.models import Group
-
-        from health_content.models import (
-            AuthorProfile,
-            Disclaimer,
-            NutrientReference,
-            ReviewerProfile,
-            Topic,
-        )
-        from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
-
-        User = get_user_model()
-
-        def account(name, group):
-            user = User.objects.create_user(name, f"{name}@example.com", "bench-password-1")
-            user.groups.add(Group.objects.get(name=group))
-            return user
-
-        self.writer = account("writer", WRITERS)
-        self.editor = account("editor", EDITORS)
-        self.reviewer_user = account("reviewer", MEDICAL_REVIEWERS)
-        self.reviewer = ReviewerProfile.objects.create(
-            user=self.reviewer_user,
-            display_name="Dr Rhea Reviewer",
-            slug="rhea-reviewer",
-            credentials="MD",
-            specialty="Haematology",
-        )
-        self.authors = [
-            AuthorProfile.objects.create(display_name=f"Author {n}", slug=f"author-{n}")
-            for n in range(1, 4)
-        ]
-        self.topics = [
-            Topic.objects.create(name=name, slug=name.lower().replace(" ", "-"))
-            for name in ("Vitamin B12", "Iron", "Folate", "Vegan diets", "Anaemia", "Pregnancy")
-        ]
-        self.disclaimer = Disclaimer.objects.create(
-            name="General", text="<p>General information, not medical advice.</p>", is_default=True
-        )
-        self.nutrient = NutrientReference.objects.create(
-            name="Vitamin B12",
-            unit="mcg",
-            daily_value=Decimal("2.4"),
-            dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children 4+.",
-            source="U.S. Food and Drug Administration",
-        )
-        colours = [(30, 90, 160), (160, 60, 40), (40, 130, 80), (120, 80, 150)]
-        self.images = [make_image(f"Hero {n}", colour) for n, colour in enumerate(colours)]
+    colours = [(30, 90, 160), (160, 60, 40), (40, 130, 80), (120, 80, 150)]
+    return Cast(
+        authors=3,
+        topic_names=("Vitamin B12", "Iron", "Folate", "Vegan diets", "Anaemia", "Pregnancy"),
+        images=[make_image(f"Hero {n}", colour) for n, colour in enumerate(colours)],
+    )
 
 
 def full_body(cast, rng, related):
@@ -314,20 +271,15 @@ def new_article(parent, cast, rng, title, body, n_topics=2):
 
 def publish_via_workflow(page, cast):
     """The admin's path: submit, editorial approval, medical sign-off (publishes)."""
-    from blog.models import ArticlePage
+    from health_content.factories import publish_through_review
 
     page.save_revision(user=cast.writer)
-    page.get_workflow().start(page, cast.writer)
-    for user, data in ((cast.editor, {}), (cast.reviewer_user, {**ATTESTED, "comment": "ok"})):
-        page = ArticlePage.objects.get(pk=page.pk)
-        page.current_workflow_task.on_action(
-            page.current_workflow_task_state, user, "approve", **data
-        )
-    return ArticlePage.objects.get(pk=page.pk)
+    return publish_through_review(page, cast.writer, cast.editor, cast.reviewer_user)
 
 
 def publish_fast(page, cast):
     """The documented fast path (module docstring): a real SignOff, then ArticlePage.publish()."""
+    from health_content.factories import ATTESTED
     from health_content.models import SignOff
 
     revision = page.save_revision(user=cast.writer)
@@ -349,6 +301,7 @@ def bulk_search_articles(parent, cast, rng, offset, count):
     from wagtail.models import Page, Revision
 
     from blog.models import ArticleAuthor, ArticlePage
+    from health_content.factories import ATTESTED
     from health_content.models import SignOff
     from health_content.publish_gate import check_publishable, record_publish
 
@@ -459,7 +412,7 @@ def _seed(articles, search_articles, workflow_articles):
     result = {}
     started = time.perf_counter()
     _home, blog_index = ensure_site_tree()
-    cast = Cast()
+    cast = newsroom()
     previous = None
     for n in range(articles):
         with transaction.atomic():

@@ -14,21 +14,19 @@ text is indexed.
 import itertools
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from wagtail.images import get_image_model
-from wagtail.images.tests.utils import get_test_image_file
-
 from blog.models import ArticleAuthor, ArticlePage, ArticleReference
-from health_content.models import (
-    AuthorProfile,
-    Disclaimer,
-    NutrientReference,
-    ReviewerProfile,
-    Topic,
-)
-from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
-from tests.factories import PASSWORD, publish_through_review
+from health_content.factories import Cast, publish_through_review
+
+__all__ = [
+    "SEARCH_WORDS",
+    "Cast",
+    "draft_article",
+    "edit_and_republish",
+    "full_body",
+    "live_article",
+    "minimal_body",
+    "sign_off_and_publish",
+]
 
 _sequence = itertools.count(1)
 
@@ -45,59 +43,6 @@ SEARCH_WORDS = {
     "dosage": "cyanocobalamin",
     "related_articles": "seealso",
 }
-
-
-def user(username, group_name=None, **extra):
-    User = get_user_model()
-    account = User.objects.create_user(username, f"{username}@example.com", PASSWORD, **extra)
-    if group_name:
-        account.groups.add(Group.objects.get(name=group_name))
-    return account
-
-
-class Cast:
-    """The people and reference data a live article needs, created once per test."""
-
-    def __init__(self):
-        n = next(_sequence)
-        self.writer = user(f"writer{n}", WRITERS)
-        self.editor = user(f"editor{n}", EDITORS)
-        self.reviewer_user = user(f"reviewer{n}", MEDICAL_REVIEWERS)
-        self.reviewer = ReviewerProfile.objects.create(
-            user=self.reviewer_user,
-            display_name=f"Dr Rhea Reviewer {n}",
-            slug=f"rhea-reviewer-{n}",
-            credentials="MD",
-            specialty="Haematology",
-            registration_body="General Medical Council",
-            registration_number=f"GMC{n:05d}",
-            bio="<p>Consultant haematologist.</p>",
-        )
-        self.author = AuthorProfile.objects.create(
-            display_name=f"Ada Author {n}", slug=f"ada-author-{n}", job_title="Health writer"
-        )
-        self.topic = Topic.objects.create(
-            name=f"Vitamin B12 {n}", slug=f"vitamin-b12-{n}", kind=Topic.Kind.NUTRIENT
-        )
-        self.disclaimer = Disclaimer.objects.filter(is_default=True).first() or (
-            Disclaimer.objects.create(
-                name=f"General {n}",
-                text="<p>General information, not medical advice.</p>",
-                is_default=True,
-            )
-        )
-        self.nutrient = NutrientReference.objects.filter(name="Vitamin B12").first() or (
-            NutrientReference.objects.create(
-                name="Vitamin B12",
-                unit="mcg",
-                daily_value=Decimal("2.4"),
-                dv_basis="The DV for vitamin B12 is 2.4 mcg for adults and children 4+.",
-                source="U.S. Food and Drug Administration",
-            )
-        )
-        self.image = get_image_model().objects.create(
-            title=f"Clams {n}", file=get_test_image_file(f"clams{n}.png", size=(1600, 900))
-        )
 
 
 def full_body(cast, related=(), repeat=1):

@@ -110,10 +110,10 @@ class _Builder:
         if state == "draft":
             page.save_revision(user=writer, log_action=True)
             return
-        review.submit(page, writer)
+        page = review.submit(page, writer)
         if state == "editorial_review":
             return
-        review.approve_editorial(page, self.users[EDITOR.username])
+        page = review.approve_editorial(page, self.users[EDITOR.username])
         if state == "medical_review":
             return
         reviewer = self.users[data["reviewer"]]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from health_content.factories import UserFactory
 from health_content.models import AuthorProfile, ReviewerProfile
 from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 
@@ -99,17 +100,19 @@ def create_accounts():
         user = User.objects.filter(username=account.username).first()
         if user is not None:
             existing.add(account.username)
+            if account.group:
+                user.groups.add(Group.objects.get(name=account.group))
         else:
-            create = User.objects.create_superuser if account is ADMIN else User.objects.create_user
-            user = create(
-                account.username,
-                account.email,
-                account.password,
+            user = UserFactory(
+                username=account.username,
+                email=account.email,
+                password=account.password,
                 first_name=account.first_name,
                 last_name=account.last_name,
+                is_superuser=account is ADMIN,
+                is_staff=account is ADMIN,
+                groups=[account.group] if account.group else [],
             )
-        if account.group:
-            user.groups.add(Group.objects.get(name=account.group))
         users[account.username] = user
     return users, existing
 

@@ -12,36 +12,26 @@ from django.db import transaction
 from django.utils import timezone
 
 from blog.models import ArticlePage
+from health_content import factories
 from health_content.cadence import add_months
-from health_content.forms import ATTESTATIONS
 from health_content.models import SignOff
 
 
 def submit(page, writer):
     """Save the writer's revision and start the review workflow on it."""
     page.save_revision(user=writer, log_action=True)
-    page.get_workflow().start(page, writer)
-    page.refresh_from_db()
+    return factories.submit(page, writer)
 
 
 def approve_editorial(page, editor):
-    page.current_workflow_task.on_action(page.current_workflow_task_state, editor, "approve")
-    page.refresh_from_db()
+    return factories.act(page, editor, "approve")
 
 
 def sign_off(page, reviewer, comment, *, password):
     """Approve the medical step: the reviewer signs with their password; the revision goes live."""
-    page.current_workflow_task.on_action(
-        page.current_workflow_task_state,
-        reviewer,
-        "approve",
-        claims_checked=True,
-        doses_checked=True,
-        disclaimer_appropriate=True,
-        comment=comment,
-        password=password,
+    return factories.act(
+        page, reviewer, "approve", comment=comment, password=password, **factories.ATTESTED
     )
-    page.refresh_from_db()
 
 
 @transaction.atomic
@@ -63,7 +53,7 @@ def sign_off_in_the_past(page, reviewer, comment, months_ago, days=0):
     SignOff.objects.record(
         task_state.revision,
         reviewer,
-        attestations=dict.fromkeys(ATTESTATIONS, True),
+        attestations=factories.ATTESTED,
         comment=comment,
         task_state=task_state,
         authentication="demo content (dated back, not re-authenticated)",

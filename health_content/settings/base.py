@@ -137,6 +137,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Lockouts are logged; the start-up banner on every process is not.
+AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "health_content/admin/sign_in_locked.html"
 # Behind a proxy, set AXES_IPWARE_PROXY_COUNT so the client's address is read from
 # X-Forwarded-For rather than the proxy's.
