@@ -15,6 +15,15 @@ import re
 #: Longest line that may be treated as debris; paragraphs are longer.
 MAX_DEBRIS_LENGTH = 160
 
+_MONTH = (
+    r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+)
+_DATE = (
+    r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
+    rf"(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}|"
+    rf"{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+_IMAGE_FILE = r"[\w\- .()]{1,80}\.(jpe?g|png|gif|webp|svg|heic|tiff?)"
 _SOCIAL = r"(facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|telegram|threads)"
 
 DEBRIS_PATTERNS = [
@@ -36,6 +45,15 @@ DEBRIS_PATTERNS = [
     ("image placeholder", r"\[(image|img|photo|picture|graphic|figure)\b[^\]]*\]"),
     ("image placeholder", r"(image|photo|picture|img|figure|illustration)( credit)?\s*:.*"),
     ("image placeholder", r"(image|photo) (placeholder|unavailable|not available)"),
+    ("image placeholder", rf"\[?{_IMAGE_FILE}\]?"),
+    (
+        "image placeholder",
+        r"[\[(<{].{0,40}\b(image|img|photo|picture|figure|graphic|illustration|video)\b.*",
+    ),
+    ("image placeholder", r"(featured|hero|header|cover|banner) (image|photo|picture)\b.*"),
+    ("image placeholder", r"\(?(photo|image|picture)s? (by|courtesy|source|via)\b.*"),
+    ("image placeholder", r"(alt text|alt|caption|credit)\s*:.*"),
+    ("image placeholder", r"insert (image|photo|picture|graphic|chart)\b.*"),
     ("avatar", r"([\w .'-]+'s )?(author )?avatar( (photo|image|picture))?|gravatar"),
     ("avatar", r"profile (photo|picture)"),
     ("share buttons", rf"share( this)?( (article|post|page|story))?(( on| via) {_SOCIAL})?"),
@@ -59,6 +77,16 @@ DEBRIS_PATTERNS = [
     # A name, so a heading such as "By the numbers" is kept (case-sensitive part).
     ("byline or date", r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]*){1,3})(,.{0,60})?"),
     ("byline or date", r"\d+ min(ute)?s? read|reading time.*"),
+    (
+        "byline or date",
+        rf"((last )?(updated|published|posted|reviewed|modified|date)\s*:?\s*(on\s+)?)?"
+        rf"{_DATE}(\s*[|•·,-]\s*.{{0,40}})?",
+    ),
+    ("copyright line", r"(©|\(c\)|copyright\b).{0,100}|.{0,80}\ball rights reserved\b.*"),
+    ("breadcrumb", r"[\w&'’ -]{1,30}(\s+(>|›|»|/|\\)\s+[\w&'’ -]{1,30}){2,}"),
+    ("feedback widget", r"(was|is) this (page|article|post|information) (helpful|useful)\b.*"),
+    ("page control", r"home|newer posts?|older posts?|email this|blogthis|print friendly.*"),
+    ("share buttons", r"\d+ (likes?|claps?|views?|shares?)|share to \w+"),
     ("tags", r"(tags|tagged|categories|category|filed under)\s*:.*"),
 ]
 _COMPILED = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in DEBRIS_PATTERNS]

@@ -24,6 +24,46 @@ HERE = Path(__file__).parent
 # of runs: str, ("b", text), ("link", text, url)), bullets, numbers, table (rows),
 # image (alt text or None), bold_heading (a bold normal paragraph), pagebreak.
 OUTLINES = {
+    "tuning/docx_type2_diabetes.docx": [
+        ("title", "Type 2 diabetes: the first months after diagnosis"),
+        ("p", "Type 2 diabetes means the body does not respond well to insulin or does not "
+              "make enough of it, so blood sugar rises. Many people manage it well with "
+              "lifestyle changes and medicine."),
+        ("h1", "Checks you will be offered"),
+        ("p", "Regular checks catch problems early:"),
+        ("bullets", ["An HbA1c blood test every three to six months", "A yearly foot check",
+                     "Yearly eye screening"]),
+        ("image", "Diagram of a foot check with a monofilament"),
+        ("h1", "Targets"),
+        ("table", [["Measure", "Usual target"], ["HbA1c", "48 mmol/mol"],
+                   ["Blood pressure", "Below 140/90 mmHg"]]),
+        ("h1", "Living well"),
+        ("p", ["Losing weight, if you are overweight, can put diabetes into remission. ",
+               ("link", "Diabetes UK", "https://www.diabetes.org.uk/"),
+               " has free courses on eating well."]),
+        ("h1", "References"),
+        ("bullets", ["Davies MJ, et al. Management of hyperglycaemia in type 2 diabetes. "
+                     "Diabetologia. 2022;65(12):1925-1966.",
+                     "NICE. Type 2 diabetes in adults: management (NG28). 2022."]),
+    ],
+    "tuning/docx_gdocs_anxiety.docx": [
+        ("title", "Generalised anxiety: self-help and treatment"),
+        ("p", "Everyone feels anxious sometimes, but generalised anxiety disorder (GAD) means "
+              "worrying most days about many different things, for six months or more."),
+        ("h2", "How it can feel"),
+        ("p", "People with GAD often describe:"),
+        ("bullets", ["Restlessness or feeling on edge", "Trouble concentrating",
+                     "Poor sleep and tiredness"]),
+        ("bold_heading", "Self-help"),
+        ("p", "Regular exercise, cutting down on caffeine and alcohol, and self-help courses "
+              "based on cognitive behavioural therapy can all reduce anxiety."),
+        ("h2", "Treatment"),
+        ("p", "Talking therapies such as CBT are usually tried first. Some people are also "
+              "offered an antidepressant called an SSRI."),
+        ("h2", "Sources"),
+        ("numbers", ["NICE. Generalised anxiety disorder and panic disorder in adults (CG113). "
+                     "2020.", "Mind. Anxiety and panic attacks. 2021."]),
+    ],
     "held_out/docx_hay_fever.docx": [
         ("title", "Hay fever: easing the symptoms"),
         ("image", None),
