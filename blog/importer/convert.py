@@ -366,8 +366,13 @@ class _Converter:
             )
         self.emit(
             "image",
-            {"image": pk, "alt_text": image.alt[:255], "decorative": False, "caption": "",
-             "credit": ""},
+            {
+                "image": pk,
+                "alt_text": image.alt[:255],
+                "decorative": False,
+                "caption": "",
+                "credit": "",
+            },
         )
 
     def emit(self, block_type, value):

@@ -104,7 +104,6 @@ def read_docx(data):
         ) from error
     except Exception as error:  # mammoth's XML parser raises its own error types
         raise ImportFailed(
-            f"The Word document could not be read ({type(error).__name__}): save it again as "
-            ".docx."
+            f"The Word document could not be read ({type(error).__name__}): save it again as .docx."
         ) from error
     return read_html(f"<html><body>{result.value}</body></html>", images=images)

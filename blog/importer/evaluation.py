@@ -99,15 +99,20 @@ def _rich_text_lists(body):
     return count
 
 
+def sidecar(path):
+    """``NAME.expected.json`` beside the article file ``NAME.ext``."""
+    return path.with_name(f"{path.stem}.expected.json")
+
+
 def evaluate_file(path):
-    expected = json.loads(path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json").read_text())
+    expected = json.loads(sidecar(path).read_text())
     result = FileResult(
         path=path,
         expected_headings=expected.get("headings", []),
         expected_blocks=expected.get("blocks", []),
     )
     try:
-        _, conversion, report = read_article(path.name, path.read_bytes())
+        _, conversion, _ = read_article(path.name, path.read_bytes())
     except ImportFailed as error:
         result.error = str(error)
         result.found_blocks = []
@@ -133,7 +138,6 @@ def corpus_files(directory, parts=None):
     files = []
     for root in roots:
         for path in sorted(root.rglob("*")):
-            sidecar = path.with_name(path.name.rsplit(".", 1)[0] + ".expected.json")
-            if path.is_file() and is_supported(path.name) and sidecar.exists():
+            if path.is_file() and is_supported(path.name) and sidecar(path).exists():
                 files.append(path)
     return files

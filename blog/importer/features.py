@@ -35,19 +35,83 @@ ABBREVIATIONS = frozenset(
     {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "approx", "fig", "u.s"}
 )
 QUESTION_WORDS = frozenset(
-    {"what", "who", "when", "where", "why", "how", "which", "can", "is", "are", "do", "does",
-     "should", "will"}
+    {
+        "what",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "can",
+        "is",
+        "are",
+        "do",
+        "does",
+        "should",
+        "will",
+    }
 )
 #: A colon line with one of these introduces what follows rather than naming a section.
 LEAD_IN_WORDS = frozenset(
-    {"include", "includes", "including", "such", "following", "below", "these", "like", "are",
-     "were", "is", "was", "as", "be", "can", "may", "might", "could", "will", "should", "must",
-     "has", "have", "need", "needs", "notice", "try", "by"}
+    {
+        "include",
+        "includes",
+        "including",
+        "such",
+        "following",
+        "below",
+        "these",
+        "like",
+        "are",
+        "were",
+        "is",
+        "was",
+        "as",
+        "be",
+        "can",
+        "may",
+        "might",
+        "could",
+        "will",
+        "should",
+        "must",
+        "has",
+        "have",
+        "need",
+        "needs",
+        "notice",
+        "try",
+        "by",
+    }
 )
 PRONOUNS = frozenset({"you", "we", "they", "it", "this", "these", "there", "i", "he", "she"})
 SMALL_WORDS = frozenset(
-    {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "from",
-     "vs", "your", "you", "is", "it", "as", "do", "be", "if"}
+    {
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "vs",
+        "your",
+        "you",
+        "is",
+        "it",
+        "as",
+        "do",
+        "be",
+        "if",
+    }
 )
 MAX_HEADING_WORDS = 14
 MAX_COLON_HEADING_WORDS = 8
@@ -75,7 +139,7 @@ def has_sentence_break(line):
 
 
 def _words(line):
-    return re.findall(r"[\w'’-]+", line)
+    return re.findall(r"[\w'\u2019-]+", line)
 
 
 def is_capitalised(line):
@@ -100,11 +164,7 @@ def _colon_heading(text, words):
         return False
     if len(words) <= 5 and not any(w in LEAD_IN_WORDS for w in lowered[1:]):
         return True
-    return (
-        is_capitalised(text)
-        or lowered[0] in QUESTION_WORDS
-        or title_case_ratio(words) >= 0.75
-    )
+    return is_capitalised(text) or lowered[0] in QUESTION_WORDS or title_case_ratio(words) >= 0.75
 
 
 def looks_like_heading(line):
@@ -119,7 +179,7 @@ def looks_like_heading(line):
     words = _words(text)
     if not words or len(words) > MAX_HEADING_WORDS:
         return False
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"'‘("):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\u201c\"'\u2018("):
         return False
     if QA_PREFIX_RE.match(text) or text.startswith("[") or URL_RE.search(text):
         return False

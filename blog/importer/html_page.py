@@ -39,7 +39,6 @@ from .debris import debris_reason
 from .document import (
     Document,
     Heading,
-    Image,
     ImportFailed,
     ListNode,
     Paragraph,
@@ -106,7 +105,7 @@ INLINE_ITALIC = {"i", "em"}
 TITLE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]+$")
 #: No article is nested this deep; deeper pages are generated or hostile.
 MAX_DEPTH = 100
-MAX_ELEMENTS = 50_000
+MAX_ELEMENTS = 5_000
 
 
 def check_tree(root):
@@ -247,9 +246,7 @@ class _Reader:
             self.paragraph(html.escape(" ".join(rows[0]), quote=False))
 
     def walk(self, element):
-        has_blocks = any(
-            getattr(child, "name", None) in BLOCK_TAGS for child in element.children
-        )
+        has_blocks = any(getattr(child, "name", None) in BLOCK_TAGS for child in element.children)
         for child in element.children:
             if isinstance(child, Comment):
                 continue
@@ -336,7 +333,8 @@ def _title_element(soup, root):
 
     def first(pattern):
         found = [
-            c for c in soup.find_all(["h1", "h2", "h3", "p", "div"], class_=pattern)
+            c
+            for c in soup.find_all(["h1", "h2", "h3", "p", "div"], class_=pattern)
             if collapse(c.get_text(" "))
         ]
         return next((c for c in found if c.name == "h1"), found[0] if found else None)
@@ -370,11 +368,13 @@ def _apply_styled_classes(soup, classes):
                 break
 
 
-def _take_title(soup, root, page_title, document):
+def _take_title(soup, root, page_title, document, fallback=None):
     element = _title_element(soup, root)
     if element is not None:
         document.title = collapse(element.get_text(" "))
         element.decompose()
+    elif fallback is not None:
+        document.title = collapse(fallback() or "")
     elif page_title:
         document.title = TITLE_SUFFIX_RE.sub("", collapse(page_title))
     if not document.title:
@@ -420,10 +420,10 @@ def _description(tree):
     return ""
 
 
-def _readable_body(text, document):
+def _readable_body(readability, document):
     """The main content readability-lxml finds on a page with no semantic container."""
     try:
-        content = Readability(text).summary(html_partial=True)
+        content = readability.summary(html_partial=True)
     except Exception as error:  # readability raises bare Unparseable and lxml errors
         raise ImportFailed(f"No article could be found in the page ({error}).") from error
     document.drop("navigation, sidebars and footer around the post", "outside the article")
@@ -451,8 +451,8 @@ def read_html(text, images=None):
         _report_outside(root, soup, document)
         _take_title(soup, root, page_title, document)
     else:
-        _take_title(soup, None, Readability(cleaned).short_title() or page_title, document)
-        soup = _readable_body(str(soup), document)
+        _take_title(soup, None, None, document, fallback=lambda: Readability(cleaned).short_title())
+        soup = _readable_body(Readability(str(soup)), document)
         root = soup.body or soup
     _take_summary(root, document)
     _remove_chrome(root, document)
@@ -472,6 +472,9 @@ def read_fragment(fragment, document):
 def _drop_repeated_title(document):
     """Medium and others repeat the title as the first heading of the body."""
     nodes = document.nodes
-    if nodes and isinstance(nodes[0], Heading | Paragraph):
-        if nodes[0].text.casefold() == document.title.casefold():
-            document.drop(nodes.pop(0).text, "repeated title")
+    first = nodes[0] if nodes else None
+    if (
+        isinstance(first, Heading | Paragraph)
+        and first.text.casefold() == document.title.casefold()
+    ):
+        document.drop(nodes.pop(0).text, "repeated title")

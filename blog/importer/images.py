@@ -28,12 +28,20 @@ def image_problem(image):
             kind = opened.format
             width, height = opened.size
             if width * height > MAX_PIXELS:
-                return f"it is {width}×{height} pixels, too large to serve"
+                return f"it is {width} by {height} pixels, too large to serve"
             opened.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, PillowImage.DecompressionBombError):
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        PillowImage.DecompressionBombError,
+    ):
         return "it is not a readable picture"
     if kind not in FORMATS:
-        return f"its format ({kind or image.content_type or 'unknown'}) is not PNG, JPEG, GIF or WebP"
+        return (
+            f"its format ({kind or image.content_type or 'unknown'}) is not PNG, JPEG, GIF or WebP"
+        )
     return None
 
 

@@ -27,7 +27,6 @@ import itertools
 import re
 
 from .debris import debris_reason
-from .features import heading_text, looks_like_heading
 from .document import (
     URL_RE,
     Document,
@@ -40,6 +39,7 @@ from .document import (
     inline_html,
     plain_text,
 )
+from .features import heading_text, looks_like_heading
 from .tables import find_table
 
 LIST_ITEM_RE = re.compile(
@@ -50,6 +50,11 @@ UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 MAX_TITLE_LENGTH = 200
 #: Longer lines are not prose a writer typed: a generated or broken file.
 MAX_LINE_LENGTH = 20_000
+#: Lines with text: a long article has a few hundred.
+MAX_LINES = 4_000
+#: Quote markers or indentation deeper than this is generated, not written.
+MAX_QUOTE_DEPTH = 16
+MAX_INDENT = 80
 INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 
@@ -61,7 +66,8 @@ def normalise(text):
 
 
 def check_lines(lines):
-    """ImportFailed for a line far longer than any paragraph (minified or generated data)."""
+    """ImportFailed for text no writer produces: huge lines, too many lines, deep nesting."""
+    filled = 0
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_LENGTH:
             raise ImportFailed(
@@ -69,6 +75,22 @@ def check_lines(lines):
                 f"{MAX_LINE_LENGTH:,}): this is not an article's text. Check that the right "
                 "file was chosen."
             )
+        stripped = line.lstrip()
+        if not stripped:
+            continue
+        filled += 1
+        indent = len(line) - len(stripped)
+        quotes = len(stripped) - len(stripped.lstrip("> "))
+        if indent > MAX_INDENT or stripped[:quotes].count(">") > MAX_QUOTE_DEPTH:
+            raise ImportFailed(
+                f"Line {number} is nested deeper than any article needs (quotes or lists "
+                f"inside each other more than {MAX_QUOTE_DEPTH} levels): check the file."
+            )
+    if filled > MAX_LINES:
+        raise ImportFailed(
+            f"The file has {filled:,} lines of text, more than one article ({MAX_LINES:,} at "
+            "most): import one article per file."
+        )
 
 
 def is_structural(line):
@@ -171,9 +193,7 @@ class _Builder:
         text = " ".join(self.paragraph)
         self.paragraph = []
         if looks_like_heading(text) and self.has_more_content(index):
-            self.nodes.append(
-                Heading(inline_html(heading_text(text)), inferred=True, source=text)
-            )
+            self.nodes.append(Heading(inline_html(heading_text(text)), inferred=True, source=text))
         else:
             self.nodes.append(Paragraph(inline_html(text)))
 
@@ -260,7 +280,6 @@ class _Builder:
                 plain_text(node.items[0])
             ):
                 self.nodes[position] = Heading(node.items[0], inferred=True)
-
 
     def demote_lead_ins(self):
         """A colon line between a heading and a list introduces the list: it is text."""

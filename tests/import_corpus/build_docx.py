@@ -26,43 +26,88 @@ HERE = Path(__file__).parent
 OUTLINES = {
     "tuning/docx_type2_diabetes.docx": [
         ("title", "Type 2 diabetes: the first months after diagnosis"),
-        ("p", "Type 2 diabetes means the body does not respond well to insulin or does not "
-              "make enough of it, so blood sugar rises. Many people manage it well with "
-              "lifestyle changes and medicine."),
+        (
+            "p",
+            "Type 2 diabetes means the body does not respond well to insulin or does not "
+            "make enough of it, so blood sugar rises. Many people manage it well with "
+            "lifestyle changes and medicine.",
+        ),
         ("h1", "Checks you will be offered"),
         ("p", "Regular checks catch problems early:"),
-        ("bullets", ["An HbA1c blood test every three to six months", "A yearly foot check",
-                     "Yearly eye screening"]),
+        (
+            "bullets",
+            [
+                "An HbA1c blood test every three to six months",
+                "A yearly foot check",
+                "Yearly eye screening",
+            ],
+        ),
         ("image", "Diagram of a foot check with a monofilament"),
         ("h1", "Targets"),
-        ("table", [["Measure", "Usual target"], ["HbA1c", "48 mmol/mol"],
-                   ["Blood pressure", "Below 140/90 mmHg"]]),
+        (
+            "table",
+            [
+                ["Measure", "Usual target"],
+                ["HbA1c", "48 mmol/mol"],
+                ["Blood pressure", "Below 140/90 mmHg"],
+            ],
+        ),
         ("h1", "Living well"),
-        ("p", ["Losing weight, if you are overweight, can put diabetes into remission. ",
-               ("link", "Diabetes UK", "https://www.diabetes.org.uk/"),
-               " has free courses on eating well."]),
+        (
+            "p",
+            [
+                "Losing weight, if you are overweight, can put diabetes into remission. ",
+                ("link", "Diabetes UK", "https://www.diabetes.org.uk/"),
+                " has free courses on eating well.",
+            ],
+        ),
         ("h1", "References"),
-        ("bullets", ["Davies MJ, et al. Management of hyperglycaemia in type 2 diabetes. "
-                     "Diabetologia. 2022;65(12):1925-1966.",
-                     "NICE. Type 2 diabetes in adults: management (NG28). 2022."]),
+        (
+            "bullets",
+            [
+                "Davies MJ, et al. Management of hyperglycaemia in type 2 diabetes. "
+                "Diabetologia. 2022;65(12):1925-1966.",
+                "NICE. Type 2 diabetes in adults: management (NG28). 2022.",
+            ],
+        ),
     ],
     "tuning/docx_gdocs_anxiety.docx": [
         ("title", "Generalised anxiety: self-help and treatment"),
-        ("p", "Everyone feels anxious sometimes, but generalised anxiety disorder (GAD) means "
-              "worrying most days about many different things, for six months or more."),
+        (
+            "p",
+            "Everyone feels anxious sometimes, but generalised anxiety disorder (GAD) means "
+            "worrying most days about many different things, for six months or more.",
+        ),
         ("h2", "How it can feel"),
         ("p", "People with GAD often describe:"),
-        ("bullets", ["Restlessness or feeling on edge", "Trouble concentrating",
-                     "Poor sleep and tiredness"]),
+        (
+            "bullets",
+            [
+                "Restlessness or feeling on edge",
+                "Trouble concentrating",
+                "Poor sleep and tiredness",
+            ],
+        ),
         ("bold_heading", "Self-help"),
-        ("p", "Regular exercise, cutting down on caffeine and alcohol, and self-help courses "
-              "based on cognitive behavioural therapy can all reduce anxiety."),
+        (
+            "p",
+            "Regular exercise, cutting down on caffeine and alcohol, and self-help courses "
+            "based on cognitive behavioural therapy can all reduce anxiety.",
+        ),
         ("h2", "Treatment"),
-        ("p", "Talking therapies such as CBT are usually tried first. Some people are also "
-              "offered an antidepressant called an SSRI."),
+        (
+            "p",
+            "Talking therapies such as CBT are usually tried first. Some people are also "
+            "offered an antidepressant called an SSRI.",
+        ),
         ("h2", "Sources"),
-        ("numbers", ["NICE. Generalised anxiety disorder and panic disorder in adults (CG113). "
-                     "2020.", "Mind. Anxiety and panic attacks. 2021."]),
+        (
+            "numbers",
+            [
+                "NICE. Generalised anxiety disorder and panic disorder in adults (CG113). 2020.",
+                "Mind. Anxiety and panic attacks. 2021.",
+            ],
+        ),
     ],
     "held_out/docx_hay_fever.docx": [
         ("title", "Hay fever: easing the symptoms"),
@@ -75,24 +120,54 @@ OUTLINES = {
         ),
         ("h1", "Symptoms"),
         ("p", "Typical symptoms include:"),
-        ("bullets", ["Sneezing and a runny or blocked nose", "Itchy, red or watery eyes",
-                     "An itchy throat, mouth, nose or ears"]),
+        (
+            "bullets",
+            [
+                "Sneezing and a runny or blocked nose",
+                "Itchy, red or watery eyes",
+                "An itchy throat, mouth, nose or ears",
+            ],
+        ),
         ("h1", "Reducing exposure to pollen"),
         ("p", "There is no cure, but these steps lower how much pollen reaches you:"),
-        ("numbers", ["Put petroleum jelly around your nostrils.",
-                     "Wear wraparound sunglasses outdoors.",
-                     "Shower and change clothes after being outside."]),
+        (
+            "numbers",
+            [
+                "Put petroleum jelly around your nostrils.",
+                "Wear wraparound sunglasses outdoors.",
+                "Shower and change clothes after being outside.",
+            ],
+        ),
         ("h1", "Medicines that help"),
-        ("table", [["Medicine", "What it does", "Where to get it"],
-                   ["Antihistamine tablets", "Reduce sneezing and itching", "Pharmacy"],
-                   ["Steroid nasal sprays", "Calm swelling in the nose", "Pharmacy or GP"],
-                   ["Eye drops", "Soothe itchy eyes", "Pharmacy"]]),
-        ("p", ["A pharmacist can help you choose; see the ",
-               ("link", "pollen forecast", "https://www.metoffice.gov.uk/weather/warnings-and-advice/seasonal-advice/pollen-forecast"),
-               " to plan ahead."]),
+        (
+            "table",
+            [
+                ["Medicine", "What it does", "Where to get it"],
+                ["Antihistamine tablets", "Reduce sneezing and itching", "Pharmacy"],
+                ["Steroid nasal sprays", "Calm swelling in the nose", "Pharmacy or GP"],
+                ["Eye drops", "Soothe itchy eyes", "Pharmacy"],
+            ],
+        ),
+        (
+            "p",
+            [
+                "A pharmacist can help you choose; see the ",
+                (
+                    "link",
+                    "pollen forecast",
+                    "https://www.metoffice.gov.uk/weather/warnings-and-advice/seasonal-advice/pollen-forecast",
+                ),
+                " to plan ahead.",
+            ],
+        ),
         ("h1", "References"),
-        ("numbers", ["Bousquet J, et al. Allergic rhinitis. Nat Rev Dis Primers. 2020;6(1):95.",
-                     "NHS. Hay fever. 2022. https://www.nhs.uk/conditions/hay-fever/"]),
+        (
+            "numbers",
+            [
+                "Bousquet J, et al. Allergic rhinitis. Nat Rev Dis Primers. 2020;6(1):95.",
+                "NHS. Hay fever. 2022. https://www.nhs.uk/conditions/hay-fever/",
+            ],
+        ),
     ],
 }
 

@@ -1,4 +1,4 @@
-"""Measure how well the importer finds articles' structure: ``manage.py evaluate_import CORPUS_DIR``.
+"""How well the importer finds articles' structure: ``manage.py evaluate_import CORPUS_DIR``.
 
     manage.py evaluate_import tests/import_corpus [--part held_out] [--details]
                               [--min-heading-f1 0.95] [--min-block-accuracy 0.9]
@@ -70,7 +70,8 @@ class Command(BaseCommand):
             return
         file_scores = scores([result])
         counts = [
-            f"{key} {found}/{expected}" for key, (expected, found) in result.counts.items()
+            f"{key} {found}/{expected}"
+            for key, (expected, found) in result.counts.items()
             if expected != found
         ]
         self.stdout.write(

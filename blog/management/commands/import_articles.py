@@ -60,7 +60,9 @@ def collect_files(paths):
 
 
 class Command(BaseCommand):
-    help = "Import .txt/.md/.html/.docx articles (files or folders) as draft articles, with a report."
+    help = (
+        "Import .txt/.md/.html/.docx articles (files or folders) as draft articles, with a report."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
