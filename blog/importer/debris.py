@@ -74,7 +74,10 @@ DEBRIS_PATTERNS = [
     ),
     ("byline or date", r"last (updated|modified|reviewed)\s*:?.{0,40}"),
     # A name, so a heading such as "By the numbers" is kept (case-sensitive part).
-    ("byline or date", r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]*){1,3})(,.{0,60})?"),
+    (
+        "byline or date",
+        r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]*){1,3})(\s*[,|\u00b7\u2022\u2013-].{0,60})?",
+    ),
     ("byline or date", r"\d+ min(ute)?s? read|reading time.*"),
     (
         "byline or date",

@@ -46,7 +46,7 @@ from .document import (
     collapse,
     link,
 )
-from .features import looks_like_heading
+from .features import looks_like_heading, strip_numbering
 
 SILENT_TAGS = ("script", "style", "noscript", "template", "svg", "head")
 CHROME_TAGS = (
@@ -209,7 +209,8 @@ class _Reader:
         if reason:
             self.document.drop(text, reason)
         elif element is not None and self.is_bold_heading(element, text):
-            self.nodes.append(Heading(re.sub(r"</?b>", "", fragment), level=2, inferred=True))
+            heading = strip_numbering(re.sub(r"</?b>", "", fragment)).rstrip(":")
+            self.nodes.append(Heading(heading, level=2, inferred=True, source=text))
         else:
             self.nodes.append(Paragraph(fragment))
 
