@@ -81,8 +81,8 @@ DEBRIS_PATTERNS = [
     ("byline or date", r"\d+ min(ute)?s? read|reading time.*"),
     (
         "byline or date",
-        rf"((last )?(updated|published|posted|reviewed|modified|date)\s*:?\s*(on\s+)?)?"
-        rf"{_DATE}(\s*[|•·,-]\s*.{{0,40}})?",
+        rf"((last )?(updated|published|posted|reviewed|modified|created|edited|date)\s*:?\s*"
+        rf"(on\s+)?)?{_DATE}(\s*[|•·,-]?\s*.{{0,40}})?",
     ),
     ("copyright line", r"(©|\(c\)|copyright\b).{0,100}|.{0,80}\ball rights reserved\b.*"),
     ("breadcrumb", r"[\w&'\u2019 -]{1,30}(\s+(>|\u203a|»|/|\\)\s+[\w&'\u2019 -]{1,30}){2,}"),

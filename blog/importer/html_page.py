@@ -206,8 +206,14 @@ class _Reader:
         if not text:
             return
         reason = debris_reason(text)
+        lines = element.get_text().split("\n") if element is not None else []
+        lines = [line for line in lines if line.strip()]
         if reason:
             self.document.drop(text, reason)
+        elif len(lines) > 1 and all(debris_reason(line) for line in lines):
+            # Lines a paragraph joined, each of them debris ("Created: ...", "Tags: ...").
+            for line in lines:
+                self.document.drop(line, debris_reason(line))
         elif element is not None and self.is_bold_heading(element, text):
             heading = strip_numbering(re.sub(r"</?b>", "", fragment)).rstrip(":")
             self.nodes.append(Heading(heading, level=2, inferred=True, source=text))
