@@ -69,7 +69,7 @@ def test_the_report_escapes_what_the_file_says(writer_client):
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("article.docx", b"Title\n\nText", "is not a .txt, .md, .html file"),
+        ("article.pdf", b"Title\n\nText", "is not a .txt, .md, .html, .docx file"),
         ("binary.txt", b"\x00\x01\x02 binary", "This is a binary file, not text"),
         ("empty.md", b"   ", "The file is empty."),
         ("latin.txt", "Café\n\nTexte".encode("latin-1"), "The file is not UTF-8 text"),

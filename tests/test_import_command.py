@@ -154,7 +154,7 @@ def test_a_broken_file_does_not_stop_the_others(writer, blog_index, tmp_path):
     (tmp_path / "empty.md").write_bytes(b"")
     (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 et sant\u00e9\n\nTexte.".encode("latin-1"))
     (tmp_path / "untitled.html").write_text("<p>No heading and no title here.</p>")
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")  # skipped: not an article type
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7")  # skipped: not an article type
 
     out = StringIO()
     with pytest.raises(CommandError, match="2 of 6 file"):
@@ -171,7 +171,7 @@ def test_a_broken_file_does_not_stop_the_others(writer, blog_index, tmp_path):
     assert "empty.md\n   FAILED: The file is empty." in report
     assert "latin1.txt\n   FAILED: The file is not UTF-8 text" in report
     assert "untitled.html\n   FAILED: No title" in report
-    assert "notes.docx" not in report
+    assert "notes.pdf" not in report
 
 
 def test_exit_status_is_non_zero_when_a_file_fails(writer, tmp_path, capsys):

@@ -1,20 +1,25 @@
-"""Import pasted health articles (.txt, .md, .html) as draft ArticlePages.
+"""Import exported or pasted health articles (.txt, .md, .html, .docx) as draft ArticlePages.
 
 The pipeline, one small module per step:
 
-1. ``readers`` decodes a file and picks a reader by extension: ``text`` (plain
-   text pasted from a web page), ``markdown`` or ``html_page``. Each reader
-   returns a ``document.Document``: a title and a flat list of headings,
-   paragraphs, lists and tables, with web-page debris (``debris``) dropped.
+1. ``readers`` checks a file (size, encoding) and picks a reader by extension:
+   ``text`` (plain text, headings found from line ``features``), ``markdown``
+   (markdown-it-py), ``html_page`` (lxml and readability-lxml) or ``docx``
+   (mammoth, then the HTML rules). Each refuses hostile input with a clear
+   ImportFailed and returns a ``document.Document``: a title and a flat list of
+   headings, paragraphs, lists, tables and pictures, with web-page debris
+   (``debris``) dropped.
 2. ``convert`` turns the Document into the article's StreamField blocks (the
    block contract of health_content.blocks), ArticleReference fields
    (``references``) and a summary, inferring symptom care levels conservatively
    (``care_levels``) and parsing tables (``tables``).
+   Word pictures are checked and saved to the image library (``images``).
 3. ``pages`` writes a new draft, or a new draft revision of the article with the
    same slug, never live; ``report`` says what was created, dropped and needs a
    person's check.
 
-Entry points: ``manage.py import_articles`` and the admin's "Import article" view.
+Entry points: ``manage.py import_articles`` and the admin's "Import article" view;
+``manage.py evaluate_import`` measures the readers against a corpus (``evaluation``).
 """
 
 from .document import ImportFailed

@@ -47,7 +47,17 @@ from health_content.blocks import ArticleBodyBlock
 
 from .care_levels import infer_care_level, stated_level
 from .debris import dropped_section_reason
-from .document import Heading, ListNode, Paragraph, Table, collapse, links_in, plain_text
+from .document import (
+    Heading,
+    Image,
+    ListNode,
+    Paragraph,
+    Table,
+    collapse,
+    links_in,
+    plain_text,
+)
+from .images import image_problem
 from .references import parse_reference
 
 _BODY = ArticleBodyBlock()
@@ -123,6 +133,8 @@ class ImportContext:
     find_article: object
     disclaimer: object = None
     site_hosts: frozenset = frozenset()
+    #: ``store_image(image, number) -> pk``; None when nothing may be written (a preview).
+    store_image: object = None
 
 
 @dataclass
@@ -131,6 +143,8 @@ class Conversion:
     summary: str
     body: list = field(default_factory=list)
     references: list = field(default_factory=list)
+    #: The article's section headings in order (what the evaluation compares).
+    headings: list = field(default_factory=list)
 
 
 @dataclass
@@ -189,6 +203,8 @@ def _node_texts(node):
         return node.texts
     if isinstance(node, Table):
         return [" | ".join(row) for row in node.rows]
+    if isinstance(node, Image):
+        return []
     return [node.text]
 
 
@@ -201,6 +217,8 @@ def _rich_text(node):
     if isinstance(node, Heading):
         level = min(max(node.level, 3), 4)
         return f"<h{level}>{node.html}</h{level}>"
+    if isinstance(node, Image):
+        return ""
     # A table where only rich text fits (an FAQ answer): one line per row.
     return "".join(f"<p>{escape(' | '.join(row), quote=False)}</p>" for row in node.rows)
 
@@ -215,6 +233,8 @@ class _Converter:
         self.related = []
         self.pasted_disclaimers = []
         self.summary = collapse(document.summary)
+        self.headings = []
+        self.image_count = 0
 
     # -- pre-pass: things found anywhere in the text -------------------------------
 
@@ -297,6 +317,8 @@ class _Converter:
                     _SectionWriter(self, None).write_text(section.nodes)
                 continue
             kind = _heading_kind(section.heading_text)
+            if kind not in ("dropped", "disclaimer"):
+                self.headings.append(section.heading_text.rstrip(":").strip())
             if kind == "dropped":
                 reason = dropped_section_reason(section.heading_text)
                 self.document.drop(section.heading_text, reason)
@@ -322,6 +344,35 @@ class _Converter:
             summary=self.make_summary(nodes),
             body=self.body,
             references=self.references,
+            headings=self.headings,
+        )
+
+    def add_image(self, image):
+        """An image block for a Word picture, saved to the library when the import writes."""
+        self.image_count += 1
+        number = self.image_count
+        problem = image_problem(image)
+        if problem:
+            self.report.warn(f"Picture {number} was not imported: {problem}.")
+            return
+        store = self.context.store_image
+        pk = store(image, number) if store is not None else None
+        if store is not None:
+            self.report.images += 1
+        if not image.alt:
+            self.report.warn(
+                f"Picture {number} has no alt text: describe what it shows in its image block "
+                "(or tick “decorative”) before submitting for review."
+            )
+        self.emit(
+            "image",
+            {
+                "image": pk,
+                "alt_text": image.alt[:255],
+                "decorative": False,
+                "caption": "",
+                "credit": "",
+            },
         )
 
     def emit(self, block_type, value):
@@ -470,6 +521,9 @@ class _SectionWriter:
                 continue
             if isinstance(node, Table):
                 self.write_table(node)
+            elif isinstance(node, Image):
+                self.flush()
+                self.converter.add_image(node)
             elif isinstance(node, ListNode) and self.is_symptom_list(nodes, position):
                 position = self.write_symptom_list(nodes, position)
                 continue

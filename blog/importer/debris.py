@@ -10,11 +10,19 @@ Some headings start a whole section that is not article content (a pasted table
 of contents, a "related posts" widget): `dropped_section_reason` names them.
 """
 
+import functools
 import re
 
 #: Longest line that may be treated as debris; paragraphs are longer.
 MAX_DEBRIS_LENGTH = 160
 
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = (
+    r"((mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?"
+    rf"(\d{{1,2}}(st|nd|rd|th)? {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}}(st|nd|rd|th)?,? \d{{4}}|"
+    rf"{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+)
+_IMAGE_FILE = r"[\w\- .()]{1,80}\.(jpe?g|png|gif|webp|svg|heic|tiff?)"
 _SOCIAL = r"(facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|telegram|threads)"
 
 DEBRIS_PATTERNS = [
@@ -36,6 +44,15 @@ DEBRIS_PATTERNS = [
     ("image placeholder", r"\[(image|img|photo|picture|graphic|figure)\b[^\]]*\]"),
     ("image placeholder", r"(image|photo|picture|img|figure|illustration)( credit)?\s*:.*"),
     ("image placeholder", r"(image|photo) (placeholder|unavailable|not available)"),
+    ("image placeholder", rf"\[?{_IMAGE_FILE}\]?"),
+    (
+        "image placeholder",
+        r"[\[(<{].{0,40}\b(image|img|photo|picture|figure|graphic|illustration|video)\b.*",
+    ),
+    ("image placeholder", r"(featured|hero|header|cover|banner) (image|photo|picture)\b.*"),
+    ("image placeholder", r"\(?(photo|image|picture)s? (by|courtesy|source|via)\b.*"),
+    ("image placeholder", r"(alt text|alt|caption|credit)\s*:.*"),
+    ("image placeholder", r"insert (image|photo|picture|graphic|chart)\b.*"),
     ("avatar", r"([\w .'-]+'s )?(author )?avatar( (photo|image|picture))?|gravatar"),
     ("avatar", r"profile (photo|picture)"),
     ("share buttons", rf"share( this)?( (article|post|page|story))?(( on| via) {_SOCIAL})?"),
@@ -57,11 +74,29 @@ DEBRIS_PATTERNS = [
     ),
     ("byline or date", r"last (updated|modified|reviewed)\s*:?.{0,40}"),
     # A name, so a heading such as "By the numbers" is kept (case-sensitive part).
-    ("byline or date", r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]*){1,3})(,.{0,60})?"),
+    (
+        "byline or date",
+        r"by (?-i:[A-Z][\w.'-]+(?: [A-Z][\w.'-]*){1,3})(\s*[,|\u00b7\u2022\u2013-].{0,60})?",
+    ),
     ("byline or date", r"\d+ min(ute)?s? read|reading time.*"),
+    (
+        "byline or date",
+        rf"((last )?(updated|published|posted|reviewed|modified|created|edited|date)\s*:?\s*"
+        rf"(on\s+)?)?{_DATE}(\s*[|•·,-]?\s*.{{0,40}})?",
+    ),
+    ("copyright line", r"(©|\(c\)|copyright\b).{0,100}|.{0,80}\ball rights reserved\b.*"),
+    ("breadcrumb", r"[\w&'\u2019 -]{1,30}(\s+(>|\u203a|»|/|\\)\s+[\w&'\u2019 -]{1,30}){2,}"),
+    ("feedback widget", r"(was|is) this (page|article|post|information) (helpful|useful)\b.*"),
+    ("page control", r"home|newer posts?|older posts?|email this|blogthis|print friendly.*"),
+    ("share buttons", r"\d+ (likes?|claps?|views?|shares?)|share to \w+"),
     ("tags", r"(tags|tagged|categories|category|filed under)\s*:.*"),
 ]
-_COMPILED = [(reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in DEBRIS_PATTERNS]
+#: One alternation, so a line is tested in one pass of the regular-expression engine.
+_COMBINED = re.compile(
+    "|".join(f"(?P<p{number}>{pattern})" for number, (_, pattern) in enumerate(DEBRIS_PATTERNS)),
+    re.IGNORECASE,
+)
+_REASONS = {f"p{number}": reason for number, (reason, _) in enumerate(DEBRIS_PATTERNS)}
 
 #: Headings whose whole section is dropped, with the reason given in the report.
 DROPPED_SECTIONS = [
@@ -81,6 +116,7 @@ def _normalised(text):
     return " ".join(text.split()).strip().rstrip(":.!|").strip()
 
 
+@functools.lru_cache(maxsize=2048)
 def debris_reason(text):
     """Why the line `text` is web-page debris, or None when it is content."""
     line = _normalised(text)
@@ -88,10 +124,8 @@ def debris_reason(text):
         return None
     if len(line) > MAX_DEBRIS_LENGTH:
         return None
-    for reason, pattern in _COMPILED:
-        if pattern.fullmatch(line):
-            return reason
-    return None
+    match = _COMBINED.fullmatch(line)
+    return _REASONS[match.lastgroup] if match else None
 
 
 def dropped_section_reason(heading):

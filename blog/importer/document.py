@@ -26,6 +26,10 @@ _HREF_RE = re.compile(r'<a href="([^"]*)">(.*?)</a>', re.DOTALL)
 class Heading:
     html: str
     level: int = 2
+    #: Recognised from the text's shape (a bold or short line), not from markup.
+    inferred: bool = False
+    #: The line as written, for an inferred heading (with its colon, say).
+    source: str = ""
 
     @property
     def text(self):
@@ -56,6 +60,16 @@ class Table:
     """Plain-text cells, row by row; the first row holds the column headings."""
 
     rows: list
+
+
+@dataclass
+class Image:
+    """A picture embedded in the file (Word documents), to be saved in the image library."""
+
+    data: bytes
+    content_type: str
+    alt: str = ""
+    filename: str = "image"
 
 
 @dataclass

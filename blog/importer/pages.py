@@ -23,6 +23,7 @@ from health_content.roles import EDITORS, WRITERS
 
 from .convert import ImportContext, convert
 from .document import ImportFailed
+from .images import save_image
 from .readers import read_document
 from .report import ImportReport
 
@@ -97,7 +98,7 @@ def find_article(title):
     )
 
 
-def site_context():
+def site_context(store_image=None):
     hosts = {host.lower() for host in Site.objects.values_list("hostname", flat=True)}
     admin_host = urlparse(getattr(settings, "WAGTAILADMIN_BASE_URL", "")).hostname
     if admin_host:
@@ -106,6 +107,7 @@ def site_context():
         find_article=find_article,
         disclaimer=Disclaimer.objects.default(),
         site_hosts=frozenset(hosts),
+        store_image=store_image,
     )
 
 
@@ -144,16 +146,26 @@ def _fill(page, conversion, author):
         page.authors = [ArticleAuthor(author=author, sort_order=0)]
 
 
-def read_article(name, data, report=None):
+def read_article(name, data, report=None, *, images_owner=None):
     """The unsaved draft ArticlePage that importing file `name` (bytes `data`) would make.
 
-    Nothing is written. Returns ``(page, conversion, report)``; raises ImportFailed
+    Nothing is written, unless `images_owner` is given: then the file's pictures
+    (Word documents) are saved in the image library, uploaded by that user, and
+    the image blocks point to them (`import_file` does this inside its
+    transaction). Returns ``(page, conversion, report)``; raises ImportFailed
     for a file that cannot be read. The content checks (``manage.py check_content``)
     and `import_file` both start here, so they see the same draft.
     """
     report = report or ImportReport(source=name)
     document = read_document(name, data)
-    conversion = convert(document, site_context(), report)
+    store_image = None
+    if images_owner is not None:
+
+        def store_image(image, number):
+            title = image.alt or f"{document.title} (picture {number})"
+            return save_image(image, title, images_owner)
+
+    conversion = convert(document, site_context(store_image), report)
     slug = slugify(conversion.title, allow_unicode=True)[:255]
     if not slug:
         raise ImportFailed("The title has no letters or digits to make a web address from.")
@@ -175,36 +187,48 @@ def import_file(name, data, *, index, owner, author=None, update=False, dry_run=
     """
     report = ImportReport(source=name)
     try:
-        _, conversion, report = read_article(name, data, report)
-        slug = report.slug
-        existing = _existing(index, slug)
-        if existing is not None and not update:
-            raise ImportFailed(
-                f"An article with the slug “{slug}” already exists in “{index.title}” "
-                f"(page #{existing.pk}). Import it as an update to add a new draft revision "
-                "to that article instead."
-            )
-        if existing is not None:
-            _check_can_update(existing, owner)
-        if author is None and existing is None:
-            author = getattr(owner, "author_profile", None)
-            if author is None:
-                report.warn("No author was given and the owner has no author profile: add one.")
-        if dry_run:
-            report.action = "would update" if existing else "would create"
-            report.page_id = existing.pk if existing else None
-            return report
+        # One transaction for the pictures and the page: a failure keeps neither.
         with transaction.atomic():
-            if existing is not None:
-                page = _update(existing, conversion, owner, author, report)
-            else:
-                page = _create(index, slug, conversion, owner, author)
-        report.page_id = page.pk
-        report.action = "updated" if existing else "created"
+            _write(name, data, report, index, owner, author, update=update, dry_run=dry_run)
     except ImportFailed as error:
         report.error = str(error)
         report.action = "failed"
+        report.images = 0
     return report
+
+
+def _write(name, data, report, index, owner, author, *, update, dry_run):
+    _, conversion, report = read_article(
+        name, data, report, images_owner=None if dry_run else owner
+    )
+    slug = report.slug
+    existing = _existing(index, slug)
+    if existing is not None and not update:
+        raise ImportFailed(
+            f"An article with the slug “{slug}” already exists in “{index.title}” "
+            f"(page #{existing.pk}). Import it as an update to add a new draft revision "
+            "to that article instead."
+        )
+    if existing is not None:
+        _check_can_update(existing, owner)
+    if author is None and existing is None:
+        author = getattr(owner, "author_profile", None)
+        if author is None:
+            report.warn("No author was given and the owner has no author profile: add one.")
+    if dry_run:
+        report.action = "would update" if existing else "would create"
+        report.page_id = existing.pk if existing else None
+        return
+    if existing is not None:
+        page = _update(existing, conversion, owner, author, report)
+    else:
+        page = _create(index, slug, conversion, owner, author)
+    report.page_id = page.pk
+    report.action = "updated" if existing else "created"
+    if report.images:
+        report.notes.append(
+            f"{report.images} picture(s) from the document were saved in the image library."
+        )
 
 
 def _create(index, slug, conversion, owner, author):

@@ -25,6 +25,10 @@ class ImportReport:
     notes: list = field(default_factory=list)
     #: ``[(link text, url), ...]`` of links to other sites kept in the text.
     external_links: list = field(default_factory=list)
+    #: Pictures saved in the image library (Word documents).
+    images: int = 0
+    #: Content-check findings on the imported draft, filled in by the content checks.
+    findings: list = field(default_factory=list)
 
     @property
     def failed(self):

@@ -12,11 +12,14 @@ Plain text has no markup, so structure is read from the shape of the lines:
   line right after an item continues it.
 * Tables: pipe and whitespace-aligned tables (see tables.py).
 * Headings: a ``#`` prefix, a line underlined with ``===`` or ``---``, or a line
-  that looks like one: at most 14 words and 120 characters, starting with a
-  capital or a digit, one sentence, not ending in ``. , ; :``, and followed by
-  more text. A lone numbered line that looks like a heading ("2. Causes") is one.
+  whose features say heading (features.py: short, one phrase, capitalised,
+  numbered, a short phrase ending in a colon, ``**bold**``), followed by more
+  text. They are found with or without blank lines around them, in hard-wrapped
+  text too. A lone numbered line that looks like a heading ("2. Causes") is one.
   Other than ``#`` prefixes, plain text has no heading levels: each heading
   starts a section.
+* The title is the first line that is not debris and could be a title: an image
+  placeholder, a file name or a caption before it is dropped, never the title.
 * Everything else is a paragraph. Debris lines are dropped (see debris.py).
 """
 
@@ -36,6 +39,7 @@ from .document import (
     inline_html,
     plain_text,
 )
+from .features import heading_text, looks_like_heading
 from .tables import find_table
 
 LIST_ITEM_RE = re.compile(
@@ -43,14 +47,14 @@ LIST_ITEM_RE = re.compile(
 )
 ATX_HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$")
 UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
-QA_PREFIX_RE = re.compile(r"^(q|a|question|answer)\s*[:.]", re.IGNORECASE)
-#: Words followed by a full stop that do not end a sentence.
-ABBREVIATIONS = frozenset(
-    {"vs", "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "approx", "fig", "u.s"}
-)
-MAX_HEADING_WORDS = 14
-MAX_HEADING_LENGTH = 120
 MAX_TITLE_LENGTH = 200
+#: Longer lines are not prose a writer typed: a generated or broken file.
+MAX_LINE_LENGTH = 20_000
+#: Lines with text: a long article has a few hundred.
+MAX_LINES = 4_000
+#: Quote markers or indentation deeper than this is generated, not written.
+MAX_QUOTE_DEPTH = 16
+MAX_INDENT = 80
 INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060"), None)
 
 
@@ -61,28 +65,32 @@ def normalise(text):
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
-def has_sentence_break(line):
-    for match in re.finditer(r"(\S+?)[.!?]+\s+\S", line):
-        word = match.group(1).lower()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+def check_lines(lines):
+    """ImportFailed for text no writer produces: huge lines, too many lines, deep nesting."""
+    filled = 0
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_LENGTH:
+            raise ImportFailed(
+                f"Line {number} is {len(line):,} characters long (the limit is "
+                f"{MAX_LINE_LENGTH:,}): this is not an article's text. Check that the right "
+                "file was chosen."
+            )
+        stripped = line.lstrip()
+        if not stripped:
             continue
-        return True
-    return False
-
-
-def looks_like_heading(line):
-    line = line.strip()
-    return bool(
-        line
-        and len(line) <= MAX_HEADING_LENGTH
-        and len(line.split()) <= MAX_HEADING_WORDS
-        and (line[0].isupper() or line[0].isdigit())
-        and not line.endswith((".", ",", ";", ":"))
-        and not QA_PREFIX_RE.match(line)
-        and not line.startswith("[")
-        and not URL_RE.search(line)
-        and not has_sentence_break(line)
-    )
+        filled += 1
+        indent = len(line) - len(stripped)
+        quotes = len(stripped) - len(stripped.lstrip("> "))
+        if indent > MAX_INDENT or stripped[:quotes].count(">") > MAX_QUOTE_DEPTH:
+            raise ImportFailed(
+                f"Line {number} is nested deeper than any article needs (quotes or lists "
+                f"inside each other more than {MAX_QUOTE_DEPTH} levels): check the file."
+            )
+    if filled > MAX_LINES:
+        raise ImportFailed(
+            f"The file has {filled:,} lines of text, more than one article ({MAX_LINES:,} at "
+            "most): import one article per file."
+        )
 
 
 def is_structural(line):
@@ -161,9 +169,23 @@ class _Builder:
         self.wrapped = is_hard_wrapped(lines)
         self.paragraph = []
         self.in_item = False
+        # A heading is followed by content: the index of the last content line.
+        self.last_content = max(
+            (i for i, line in enumerate(lines) if line.strip() and debris_reason(line) is None),
+            default=-1,
+        )
 
     def has_more_content(self, index):
-        return any(line.strip() and debris_reason(line) is None for line in self.lines[index + 1 :])
+        return index < self.last_content
+
+    def starts_heading(self, index, line):
+        """In hard-wrapped text: a heading line with no blank line around it."""
+        if not looks_like_heading(line) or not self.has_more_content(index):
+            return False
+        if self.paragraph and not self.paragraph[-1].endswith((".", "!", "?", ":", "”", '"')):
+            return False
+        following = self.lines[index + 1].strip() if index + 1 < len(self.lines) else ""
+        return not following or not following[0].islower()
 
     def flush(self, index):
         if not self.paragraph:
@@ -171,7 +193,7 @@ class _Builder:
         text = " ".join(self.paragraph)
         self.paragraph = []
         if looks_like_heading(text) and self.has_more_content(index):
-            self.nodes.append(Heading(inline_html(text)))
+            self.nodes.append(Heading(inline_html(heading_text(text)), inferred=True, source=text))
         else:
             self.nodes.append(Paragraph(inline_html(text)))
 
@@ -229,6 +251,11 @@ class _Builder:
             elif self.continues_item(raw):
                 items = self.nodes[-1].items
                 items[-1] = f"{items[-1]} {inline_html(line)}"
+            elif self.wrapped and self.starts_heading(index, line):
+                self.flush(index)
+                self.in_item = False
+                self.paragraph.append(line)
+                self.flush(index)
             elif self.wrapped:
                 self.in_item = False
                 self.paragraph.append(line)
@@ -239,6 +266,7 @@ class _Builder:
             index += 1
         self.flush(index)
         self.promote_numbered_headings()
+        self.demote_lead_ins()
 
     def promote_numbered_headings(self):
         """A one-item numbered "list" between paragraphs that reads as a heading is a heading."""
@@ -246,13 +274,35 @@ class _Builder:
             if not (isinstance(node, ListNode) and node.ordered and len(node.items) == 1):
                 continue
             following = self.nodes[position + 1] if position + 1 < len(self.nodes) else None
-            if isinstance(following, Paragraph) and looks_like_heading(plain_text(node.items[0])):
-                self.nodes[position] = Heading(node.items[0])
+            if _is_lead_in(following):
+                following = Paragraph(following.source)
+            if isinstance(following, Paragraph | ListNode | Table) and looks_like_heading(
+                plain_text(node.items[0])
+            ):
+                self.nodes[position] = Heading(node.items[0], inferred=True)
+
+    def demote_lead_ins(self):
+        """A colon line between a heading and a list introduces the list: it is text."""
+        nodes = self.nodes
+        for position in range(1, len(nodes) - 1):
+            node = nodes[position]
+            if (
+                _is_lead_in(node)
+                and isinstance(nodes[position - 1], Heading)
+                and isinstance(nodes[position + 1], ListNode)
+            ):
+                nodes[position] = Paragraph(inline_html(node.source))
+
+
+def _is_lead_in(node):
+    """Whether `node` is a heading inferred from a line ending in a colon."""
+    return isinstance(node, Heading) and node.inferred and node.source.rstrip().endswith(":")
 
 
 def read_text(text):
     """The Document of a plain-text article. Raises ImportFailed when it has no title."""
     lines = normalise(text).split("\n")
+    check_lines(lines)
     document = Document(title="")
     start = read_title(lines, document)
     _Builder(lines[start:], document).read(0)

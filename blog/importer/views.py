@@ -19,7 +19,7 @@ from blog.models import BlogIndexPage
 
 from .document import ImportFailed
 from .pages import can_create_articles, import_file
-from .readers import MAIN_EXTENSIONS, MAX_FILE_SIZE, decode, is_supported
+from .readers import MAIN_EXTENSIONS, MAX_DOCX_SIZE, MAX_FILE_SIZE, is_supported, max_size, validate
 
 CHOOSE_AGAIN = "Choose the file again before importing."
 
@@ -40,8 +40,9 @@ def can_import(user):
 class ImportArticleForm(forms.Form):
     file = forms.FileField(
         label="Article file",
-        help_text=f"A {', '.join(MAIN_EXTENSIONS)} file of one article, up to "
-        f"{MAX_FILE_SIZE // 1024} KB, saved as UTF-8 text.",
+        help_text=f"A {', '.join(MAIN_EXTENSIONS)} file of one article: text files up to "
+        f"{MAX_FILE_SIZE // 1024} KB saved as UTF-8, Word documents up to "
+        f"{MAX_DOCX_SIZE // (1024 * 1024)} MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(MAIN_EXTENSIONS)}),
     )
     index = forms.ModelChoiceField(
@@ -78,14 +79,15 @@ class ImportArticleForm(forms.Form):
             raise forms.ValidationError(
                 f"“{upload.name}” is not a {', '.join(MAIN_EXTENSIONS)} file. {CHOOSE_AGAIN}"
             )
-        if upload.size > MAX_FILE_SIZE:
+        limit = max_size(upload.name)
+        if upload.size > limit:
             raise forms.ValidationError(
-                f"The file is {upload.size // 1024} KB; the limit is {MAX_FILE_SIZE // 1024} KB. "
+                f"The file is {upload.size // 1024} KB; the limit is {limit // 1024} KB. "
                 "Import a smaller file: one article per file."
             )
         data = upload.read()
         try:
-            decode(data)
+            validate(upload.name, data)
         except ImportFailed as error:
             raise forms.ValidationError(f"{error} {CHOOSE_AGAIN}") from error
         self.cleaned_data["data"] = data

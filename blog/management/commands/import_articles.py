@@ -1,4 +1,4 @@
-"""Import pasted articles (.txt, .md, .html files, or folders of them) as draft ArticlePages.
+"""Import articles (.txt, .md, .html, .docx files, or folders of them) as draft ArticlePages.
 
     manage.py import_articles PATH [PATH ...] --owner USERNAME [--index ID_OR_SLUG]
                               [--author AUTHOR_SLUG] [--update] [--dry-run]
@@ -13,7 +13,7 @@ For the next engineer:
   unless --update, which saves a new draft revision on that article (a live
   article keeps its live content until the new revision is signed off).
 * Each file is imported in its own transaction: a broken file (unreadable,
-  binary, empty, not UTF-8, no title) is reported and the others go on. The exit
+  binary, empty, not UTF-8, hostile, no title) is reported and the others go on. The exit
   status is non-zero when any file failed.
 * Reports go to stdout once all files are done; while they are imported a
   progress bar is drawn on stderr when there is more than one file.
@@ -50,7 +50,7 @@ def collect_files(paths):
                 and not any(part.startswith(".") for part in candidate.relative_to(path).parts)
             )
             if not inside:
-                found.append((path, "The folder has no .txt, .md or .html files."))
+                found.append((path, "The folder has no .txt, .md, .html or .docx files."))
             found.extend((candidate, None) for candidate in inside)
         elif path.is_file():
             found.append((path, None))
@@ -60,7 +60,9 @@ def collect_files(paths):
 
 
 class Command(BaseCommand):
-    help = "Import .txt/.md/.html articles (files or folders) as draft articles, with a report."
+    help = (
+        "Import .txt/.md/.html/.docx articles (files or folders) as draft articles, with a report."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
