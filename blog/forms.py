@@ -9,6 +9,7 @@ validation (submit for review, publish), with messages on the field at fault.
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from health_content.blocks import default_body
+from health_content.models import AuthorProfile
 from health_content.references import normalise_doi
 
 from .problems import article_problems
@@ -23,6 +24,16 @@ class ArticlePageForm(WagtailAdminPageForm):
         # renders, so every later edit would look changed and restart the review.
         if self.instance._state.adding and not self.instance.body:
             self.initial["body"] = self.fields["body"].block.normalize(default_body())
+        if self.instance._state.adding and not self.is_bound:
+            self._default_author_to_writer()
+
+    def _default_author_to_writer(self):
+        # The first author row of a new article is its writer's own profile, if they have one.
+        formset = self.formsets.get("authors")
+        user = self.for_user
+        profile = AuthorProfile.objects.filter(user=user).first() if user else None
+        if formset is not None and profile is not None:
+            formset.initial_extra = [{"author": profile.pk}]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -12,7 +12,15 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_rejected,
+    workflow_submitted,
+)
 
 from health_content.models import (
     AuthorProfile,
@@ -54,6 +62,14 @@ def register_signal_handlers():
     page_published.connect(bump_generation, dispatch_uid=f"{dispatch}:published")
     page_unpublished.connect(bump_generation, dispatch_uid=f"{dispatch}:unpublished")
     post_page_move.connect(bump_generation, dispatch_uid=f"{dispatch}:moved")
+    # The overdue notice says whether a review is running: starting or ending one changes it.
+    for name, signal in [
+        ("submitted", workflow_submitted),
+        ("approved", workflow_approved),
+        ("rejected", workflow_rejected),
+        ("cancelled", workflow_cancelled),
+    ]:
+        signal.connect(bump_generation, dispatch_uid=f"{dispatch}:workflow_{name}")
     for model in _page_models():
         post_delete.connect(
             bump_generation, sender=model, dispatch_uid=f"{dispatch}:delete:{model._meta.label}"

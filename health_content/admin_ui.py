@@ -1,7 +1,6 @@
 """Admin screens of the review process: editor panel, dashboard panels, due-reviews report."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import user_passes_test
 from django.template.response import TemplateResponse
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
@@ -74,8 +73,19 @@ class ChangesRequestedPanel(Component):
         return super().render_html(parent_context)
 
 
-@user_passes_test(follows_reviews)
 def reviews_due_report(request):
+    if not follows_reviews(request.user):
+        # A signed-in writer is not helped by a redirect to the sign-in page: say why not.
+        return TemplateResponse(
+            request,
+            "health_content/admin/permission_denied.html",
+            {
+                "area": "Medical reviews due",
+                "who": "editors and medical reviewers",
+                "header_icon": "time",
+            },
+            status=403,
+        )
     overdue, due_soon = due_for_review()
     return TemplateResponse(
         request,

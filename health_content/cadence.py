@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.models import WorkflowState
 
 from .models import SignOff
 from .publish_gate import reviewed_page_models
@@ -63,6 +65,14 @@ class ReviewStatus:
     def is_due_soon(self, today=None):
         days = self.days_until_due(today)
         return days is not None and 0 <= days <= settings.HEALTH_REVIEW_DUE_SOON_DAYS
+
+    @cached_property
+    def review_in_progress(self):
+        """Whether a review workflow is running on the page (in review, or sent back for changes).
+
+        One query, so templates ask only once they know the article is overdue.
+        """
+        return WorkflowState.objects.for_instance(self.page).active().exists()
 
 
 def review_status(page):

@@ -10,13 +10,36 @@ view is Wagtail's own.
 import functools
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from wagtail.admin import messages
+from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import CollectWorkflowActionDataView, WorkflowActionView
 from wagtail.admin.viewsets.pages import PageViewSet
-from wagtail.models import TaskState
+from wagtail.models import Page, TaskState
 
 from .models import SignOffRefused
 from .models.review import already_reviewed_message
+from .publish_gate import latest_sign_off
+
+
+def tell_what_happens_next(request, page, task_state):
+    """After a review action, say what it did and what comes next, not just "updated"."""
+    task_state.refresh_from_db()
+    page = Page.objects.get(pk=page.pk).specific
+    title = get_latest_str(page)
+    if task_state.status == TaskState.STATUS_REJECTED:
+        messages.success(request, f"Changes requested: '{title}' goes back to its writer.")
+    elif task_state.status != TaskState.STATUS_APPROVED:
+        return
+    elif page.current_workflow_task is not None:
+        messages.success(
+            request, f"Approved: '{title}' is now waiting for {page.current_workflow_task.name}."
+        )
+    elif page.live and page.live_revision_id == task_state.revision_id:
+        messages.success(request, f"Signed off and published: readers now see '{title}'.")
+    else:
+        messages.success(request, f"Approved: the review of '{title}' is complete.")
 
 
 class _SigningViewMixin:
@@ -40,6 +63,24 @@ class _SigningViewMixin:
         else:
             super().add_not_in_moderation_error()
 
+    def get_context_data(self, **kwargs):
+        # What is being signed: the dialog names the article and revision, and links
+        # to the changes since the last sign-off (docs: README "Medical review").
+        revision = self.task_state.revision
+        last_signed = latest_sign_off(self.object)
+        compare_url = None
+        if last_signed is not None and last_signed.revision_id != revision.pk:
+            compare_url = reverse(
+                "wagtailadmin_pages:revisions_compare",
+                args=(self.object.pk, last_signed.revision_id, revision.pk),
+            )
+        return super().get_context_data(
+            signing_revision=revision,
+            last_signed=last_signed,
+            compare_url=compare_url,
+            **kwargs,
+        )
+
     def get_form_class(self):
         form_class = super().get_form_class()
         # Other tasks' forms (the editorial step's comment) take POST data only.
@@ -51,15 +92,28 @@ class _SigningViewMixin:
 
 
 class SignerBoundWorkflowActionView(_SigningViewMixin, WorkflowActionView):
-    pass
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        tell_what_happens_next(request, self.object, self.task_state)
+        return response
 
 
 class SignerBoundCollectWorkflowActionDataView(_SigningViewMixin, CollectWorkflowActionDataView):
     pass
 
 
+class ReviewedPageEditView(EditView):
+    def add_save_confirmation_message(self):
+        # Approving or requesting changes from the editor's action menu.
+        if self.action_name == "perform_workflow_action":
+            tell_what_happens_next(self.request, self.page, self.workflow_state.current_task_state)
+        else:
+            super().add_save_confirmation_message()
+
+
 class ReviewedPageViewSet(PageViewSet):
     """Wagtail's page viewset for page models under the publish gate."""
 
+    edit_view_class = ReviewedPageEditView
     workflow_action_view_class = SignerBoundWorkflowActionView
     collect_workflow_action_data_view_class = SignerBoundCollectWorkflowActionDataView

@@ -2,7 +2,9 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
@@ -119,6 +121,11 @@ def refuse_unreviewed_publish(request, page):
         messages.error(request, f"Not published; your changes are saved as a draft. {refusal}")
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
+
+
+@hooks.register("insert_editor_js")
+def save_typed_text_on_submit():
+    return format_html('<script src="{}"></script>', static("health_content/js/save-typed-text.js"))
 
 
 @hooks.register("construct_homepage_panels")

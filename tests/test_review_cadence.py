@@ -90,6 +90,26 @@ def test_overdue_article_stays_live_and_tells_readers(client, blog_index, newsro
     assert b"Due for review" not in client.get(fresh.url).content
 
 
+def test_overdue_notice_says_a_review_is_running_only_when_one_is(client, blog_index, newsroom):
+    signed = datetime.datetime(2027, 3, 10, 12, tzinfo=timezone.get_current_timezone())
+    with time_machine.travel(signed, tick=False):
+        page = live(blog_index, newsroom)
+    due = review_status(page).next_review_due
+    checking = b"being checked again by our medical reviewers"
+    with time_machine.travel(signed + datetime.timedelta(days=(due - signed.date()).days + 1)):
+        html = client.get(page.url).content
+        assert b"Due for review" in html and b"passed its scheduled review date" in html
+        assert checking not in html
+
+        running = submit(page, newsroom["editor"])
+        html = client.get(page.url).content
+        assert checking in html and b"passed its scheduled review date" not in html
+
+        running.current_workflow_state.cancel(user=newsroom["editor"])
+        html = client.get(page.url).content
+        assert checking not in html and b"passed its scheduled review date" in html
+
+
 def test_reader_sees_the_sign_off_covering_live_content_not_a_newer_draft(
     client, blog_index, newsroom
 ):
@@ -144,7 +164,12 @@ def test_reviews_due_report_per_role(client, blog_index, newsroom, settings, rol
     live_due_in(blog_index, newsroom, settings.HEALTH_REVIEW_DUE_SOON_DAYS + 1, "Due later")
     response = admin_client(client, newsroom[role]).get(reverse("health_content_reviews_due"))
     if not allowed:
-        assert response.status_code in (302, 403)
+        # A clear refusal in the admin, not a redirect to a sign-in page.
+        assert response.status_code == 403
+        html = response.content.decode()
+        assert "You do not have access to this page" in html
+        assert "editors and medical reviewers" in html
+        assert page.title not in html
         return
     html = response.content.decode()
     assert response.status_code == 200

@@ -8,8 +8,8 @@ that goes beyond "this field is required" therefore runs only when validation is
 not deferred.
 
 Editor conventions for the blocks: lists of structured items (symptoms, foods,
-questions, doses) start collapsed, each item summarised by its ``label_format``,
-so a long list stays navigable.
+questions, doses) show their items open, so a newly added item can be typed into
+at once; a collapsed item is summarised by its ``label_format``.
 """
 
 import re

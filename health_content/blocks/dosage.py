@@ -72,7 +72,7 @@ class DosageBlock(HealthStructBlock):
     """
 
     substance = blocks.CharBlock(max_length=120, help_text="e.g. Vitamin B12 (cyanocobalamin)")
-    rows = blocks.ListBlock(DosageRowBlock(), label="Doses", collapsed=True)
+    rows = blocks.ListBlock(DosageRowBlock(), label="Doses", collapsed=False)
     note = blocks.TextBlock(required=False, help_text="Optional note shown under the table.")
 
     class Meta:

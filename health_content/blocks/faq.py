@@ -43,7 +43,7 @@ class FAQBlock(HealthStructBlock):
     """
 
     heading = blocks.CharBlock(max_length=120, default="Frequently asked questions")
-    items = blocks.ListBlock(FAQItemBlock(), label="Questions", collapsed=True)
+    items = blocks.ListBlock(FAQItemBlock(), label="Questions", collapsed=False)
 
     class Meta:
         icon = "help"

@@ -100,7 +100,7 @@ class FoodTableBlock(HealthStructBlock):
     caption = blocks.CharBlock(
         max_length=200, help_text="e.g. Selected food sources of vitamin B12"
     )
-    rows = blocks.ListBlock(FoodRowBlock(), label="Foods", collapsed=True)
+    rows = blocks.ListBlock(FoodRowBlock(), label="Foods", collapsed=False)
 
     class Meta:
         icon = "table"

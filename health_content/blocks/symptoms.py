@@ -55,7 +55,7 @@ class SymptomListBlock(HealthStructBlock):
 
     heading = blocks.CharBlock(max_length=120, help_text="e.g. Symptoms of vitamin B12 deficiency")
     intro = blocks.TextBlock(required=False)
-    items = blocks.ListBlock(SymptomBlock(), label="Symptoms", collapsed=True)
+    items = blocks.ListBlock(SymptomBlock(), label="Symptoms", collapsed=False)
     when_to_get_help = blocks.TextBlock(
         required=False,
         help_text="Shown in a highlighted box after the list, e.g. when to call a doctor.",

@@ -118,7 +118,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         ]
 
     def get_template_for_action(self, action):
-        return ""
+        # Names the article and revision acted on (context from health_content.viewsets).
+        return "health_content/admin/medical_review_modal.html"
 
     def user_can_access_editor(self, obj, user):
         return user.is_superuser or self._user_in_groups(user)

@@ -217,6 +217,10 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "health_content.workflow.publish_signed_off_revision"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Autosave off: Wagtail's autosave can answer after an explicit "Save draft" and
+# make older content the latest revision (its conflict check and its save are not
+# one transaction), which is then what gets reviewed. See docs/autosave.md.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 HEALTH_REVIEW_INTERVAL_MONTHS = int(os.environ.get("HEALTH_REVIEW_INTERVAL_MONTHS", "12"))
 HEALTH_REVIEW_DUE_SOON_DAYS = 30
 
