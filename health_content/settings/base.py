@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,6 +114,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A small newsroom on SQLite: readers never wait for writers (WAL journal), a
+    # writer waits for another instead of failing with "database is locked" (busy
+    # timeout, seconds), and every transaction takes the write lock when it begins
+    # (BEGIN IMMEDIATE), so two publishes queue up rather than deadlock when both
+    # try to upgrade a read lock. synchronous=NORMAL is durable with WAL except
+    # for the last commits on power loss.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -126,6 +142,23 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "health-blog"),
     }
+
+# Background tasks (django-tasks, the API of Django 6's django.tasks) --------------------
+# Work that need not hold up a request (reminder emails, CDN purges, search indexing,
+# content checks; see health_content/tasks.py and blog/tasks.py) is stored in the
+# database and run by `manage.py db_worker` (`make run` starts one). Wagtail's
+# reference index stays in-process: the deletion guard reads it
+# (health_content.task_backends). TASKS_BACKEND=immediate runs everything in the
+# calling process instead, as the tests do unless they test the worker.
+TASKS = {
+    "default": {
+        "BACKEND": "health_content.task_backends.DatabaseBackend",
+        "OPTIONS": {"IMMEDIATE_TASKS": ["wagtail.tasks.update_reference_index_task"]},
+    },
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if os.environ.get("TASKS_BACKEND", "").strip().lower() == "immediate":
+    TASKS["default"] = TASKS["immediate"]
 
 # Sign-in throttling (health_content/sign_in.py): 5 wrong passwords for one account
 # from one address lock that pair out for 15 minutes; page passwords likewise.
