@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .media import media_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -214,10 +216,18 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Media on local disk, or in an S3-compatible bucket with MEDIA_STORAGE=s3 (settings/media.py).
+_media_storage, MEDIA_ORIGIN = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if MEDIA_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", MEDIA_ORIGIN]
+# Documents always go through Django, which checks collection and page privacy,
+# never by a redirect to the storage's URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
