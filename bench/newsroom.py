@@ -71,6 +71,8 @@ def newsroom(label, database_url, workdir, args, **extra_env):
         env=env,
     )
     try:
+        for path in paths:  # warm up before the load
+            load.get(server.port, path, timeout=120)
         log(f"{label}: {args.readers} readers and {args.publishers} publishing loops")
         publishers = [
             subprocess.Popen(
@@ -95,7 +97,7 @@ def newsroom(label, database_url, workdir, args, **extra_env):
             duration=args.seconds,
             max_requests=args.max_requests,
             concurrency=args.readers,
-            warm_up=1,
+            warm_up=0,
         )
         loops = [json.loads(p.communicate(timeout=300)[0].splitlines()[-1]) for p in publishers]
         deadline = time.monotonic() + 120  # let the worker finish the publishes' tasks
@@ -112,7 +114,7 @@ def newsroom(label, database_url, workdir, args, **extra_env):
     for loop in loops:
         for message, count in loop["errors"].items():
             errors[message] = errors.get(message, 0) + count
-    return {
+    result = {
         "database": label,
         "writes_ok": ok,
         "writes_failed": failed,
@@ -124,6 +126,8 @@ def newsroom(label, database_url, workdir, args, **extra_env):
         "reader_p99_ms": readers["p99_ms"],
         "tasks": tasks,
     }
+    log(f"{label}: {json.dumps(result)}")
+    return result
 
 
 def table(results):
