@@ -31,7 +31,11 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo
 
+# The task worker (background tasks: reminders, CDN purges, search indexing) runs
+# beside the server and is stopped with it (Ctrl-C, or the server exiting).
 run: demo
+	@$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # PYTEST_ARGS passes extra options, e.g. `make test PYTEST_ARGS="-m 'not browser'"`.

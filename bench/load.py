@@ -29,23 +29,30 @@ def get(port, path, timeout=30):
 
 
 def run(port, path, *, duration, max_requests, concurrency, warm_up=5):
-    """Hammer `path` for `duration` seconds or `max_requests` requests; return the figures."""
+    """Hammer `path` for `duration` seconds or `max_requests` requests; return the figures.
+
+    `path` may be a list of paths, requested in turn (readers browsing several pages).
+    """
+    paths = [path] if isinstance(path, str) else list(path)
     for _ in range(warm_up):
-        status, _headers, _body = get(port, path)
-        if status != 200:
-            raise RuntimeError(f"GET {path} answered {status}")
+        for each in paths:
+            status, _headers, _body = get(port, each)
+            if status != 200:
+                raise RuntimeError(f"GET {each} answered {status}")
     latencies, errors = [], []
     lock = threading.Lock()
     deadline = time.perf_counter() + duration
 
-    def worker():
+    def worker(offset):
+        turn = offset
         while time.perf_counter() < deadline:
             with lock:
                 if len(latencies) + len(errors) >= max_requests:
                     return
+            turn += 1
             started = time.perf_counter()
             try:
-                status, _headers, _body = get(port, path)
+                status, _headers, _body = get(port, paths[turn % len(paths)])
             except OSError as error:
                 with lock:
                     errors.append(repr(error))
@@ -57,7 +64,7 @@ def run(port, path, *, duration, max_requests, concurrency, warm_up=5):
                 else:
                     errors.append(status)
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(concurrency)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()

@@ -67,7 +67,7 @@ def base_env(database_url, workdir, **extra):
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend",
-        "PAGE_CACHE_GENERATION_FILE": str(workdir / "page-cache-generation"),
+        "PAGE_CACHE_GENERATION_DIR": str(workdir / "page-cache-generation"),
         "LOG_LEVEL": "WARNING",
         "PYTHONPATH": str(ROOT),
     }

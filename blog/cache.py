@@ -20,9 +20,10 @@ and tracking each of those precisely is where cache bugs live.
 Where the token lives: in the cache itself when that cache is shared between
 processes (Redis, Memcached, database, file). Local memory is private to each
 process, so gunicorn workers and cron jobs (``publish_scheduled``) would not see
-each other's bumps; with LocMemCache the token is kept in a small file instead
-(``PAGE_CACHE_GENERATION_FILE``, by default in the temp directory), which every
-process on the host reads. Several hosts need a shared cache: set REDIS_URL.
+each other's bumps; with LocMemCache the token is kept in small files instead
+(``PAGE_CACHE_GENERATION_DIR``, by default in the temp directory), which every
+process on the host reads, whichever OS user it runs as (`_FileGeneration`).
+Several hosts need a shared cache: set REDIS_URL.
 
 What is never cached
 --------------------
@@ -55,6 +56,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.http import HttpResponse
 
@@ -99,29 +101,79 @@ class _CacheGeneration:
 
 
 class _FileGeneration:
-    """The token kept in a file, for process-local caches: every process on the host reads it."""
+    """The token kept in files, for process-local caches: every process on the host reads them.
+
+    The processes of one deployment often run as different OS users (the web
+    server; cron's ``publish_scheduled`` and ``send_review_reminders``; the task
+    worker), so none of them may depend on writing a file another user created:
+    in a sticky temp directory it could not even replace it. The token therefore
+    lives in a directory, sticky and writable by all like /tmp itself, where each
+    OS user keeps its own file (readable by all, replaced only by its owner); the
+    generation is all those files' tokens together, so a bump by any user changes
+    it for every process.
+    """
+
+    DIRECTORY_MODE = 0o1777
+    FILE_MODE = 0o644
 
     def __init__(self, path):
-        self.path = Path(path)
+        self.directory = Path(path)
 
     def current(self):
-        try:
-            return self.path.read_text()
-        except FileNotFoundError:
+        tokens = self._tokens()
+        if not tokens:
             self.bump()
-            return self.path.read_text()
+            tokens = self._tokens()
+        return hashlib.sha256("|".join(tokens).encode()).hexdigest()[:32]
+
+    def _tokens(self):
+        try:
+            entries = sorted(os.scandir(self.directory), key=lambda entry: entry.name)
+        except FileNotFoundError:
+            return []
+        tokens = []
+        for entry in entries:
+            if entry.name.startswith("."):  # a bump's temporary file
+                continue
+            try:
+                tokens.append(f"{entry.name}={Path(entry.path).read_text()}")
+            except (FileNotFoundError, PermissionError):
+                # Not a token file of this site (its own are always readable): skip it.
+                continue
+        return tokens
+
+    def _own_file(self):
+        owner = os.getuid() if hasattr(os, "getuid") else "user"
+        return self.directory / f"uid-{owner}"
+
+    def _ensure_directory(self):
+        try:
+            self.directory.mkdir(parents=True)
+        except FileExistsError:
+            return
+        # mkdir applied our umask; open the directory to the deployment's other users.
+        os.chmod(self.directory, self.DIRECTORY_MODE)
 
     def bump(self):
-        # Write-then-rename so a reader never sees a half-written token.
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(dir=self.path.parent, prefix=".page-cache-")
+        try:
+            self._ensure_directory()
+            # Write-then-rename so a reader never sees a half-written token.
+            fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=".page-cache-")
+        except PermissionError as error:
+            raise ImproperlyConfigured(
+                f"The page cache's generation directory {self.directory} is not writable by "
+                f"this OS user (uid {os.getuid()}). Remove it (it is re-created for every "
+                "user, mode 1777), make it writable by every user of the deployment, or set "
+                "PAGE_CACHE_GENERATION_DIR to a directory that is."
+            ) from error
+        os.fchmod(fd, self.FILE_MODE)
         with os.fdopen(fd, "w") as temp:
             temp.write(uuid.uuid4().hex)
-        os.replace(temp_name, self.path)
+        os.replace(temp_name, self._own_file())
 
 
-def _default_generation_file():
-    # One file per site: processes serving the same site share the project
+def _default_generation_dir():
+    # One directory per site: processes serving the same site share the project
     # directory, database and media root. Different sites on one host, and test
     # runs (each has its own temporary MEDIA_ROOT), do not invalidate each other.
     identity = "|".join(
@@ -129,14 +181,14 @@ def _default_generation_file():
         for part in (settings.BASE_DIR, connection.settings_dict.get("NAME"), settings.MEDIA_ROOT)
     )
     digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
-    return Path(tempfile.gettempdir()) / f"health-blog-page-cache-{digest}"
+    return Path(tempfile.gettempdir()) / f"health-blog-page-cache-{digest}.d"
 
 
 def _generation_store():
     cache = page_cache()
     if isinstance(cache, LocMemCache | DummyCache):
-        path = getattr(settings, "PAGE_CACHE_GENERATION_FILE", None)
-        return _FileGeneration(path or _default_generation_file())
+        path = getattr(settings, "PAGE_CACHE_GENERATION_DIR", None)
+        return _FileGeneration(path or _default_generation_dir())
     return _CacheGeneration(cache)
 
 

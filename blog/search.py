@@ -22,7 +22,8 @@ when a revision is published ClusterableModel saves the page row *before* it
 writes the page's topics and tags (child relations are committed after
 ``super().save()``), so a republished article whose topics or tags changed would
 stay indexed under the old ones. Indexing again on ``page_published``, when
-everything is written, fixes that (tests/test_search_reader.py checks it).
+everything is written, fixes that (tests/test_search_reader.py checks it); the
+re-index is a background task (blog.tasks.reindex_page), as Wagtail's own is.
 """
 
 import functools
@@ -36,10 +37,10 @@ from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Cast
 from modelsearch.backends.database.sqlite.utils import fts_table_exists
 from wagtail.models import Page
-from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
 from .models import ArticlePage, StandardPage
+from .tasks import reindex_page
 
 #: How much more a match in the title counts than one in the body.
 TITLE_WEIGHT = 2.0
@@ -182,7 +183,5 @@ def search(query):
 
 
 def reindex_published_page(sender, instance, **kwargs):
-    # Reload: `instance` may be the in-memory object the revision was published from.
-    page = Page.objects.filter(pk=instance.pk).specific().first()
-    if page is not None:
-        index.insert_or_update_object(page)
+    """Queue a re-index of a page just published or unpublished (blog.tasks.reindex_page)."""
+    reindex_page.enqueue(instance.pk)

@@ -80,6 +80,9 @@ def register_signal_handlers():
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{dispatch}:del:{label}")
 
     page_published.connect(search.reindex_published_page, dispatch_uid="blog.search.reindex")
+    page_unpublished.connect(
+        search.reindex_published_page, dispatch_uid="blog.search.reindex:unpublished"
+    )
     page_published.connect(
         purge_frontend_cache_for_article, dispatch_uid="blog.signal_handlers.purge:published"
     )

@@ -31,7 +31,7 @@ HIT = "hit"
 def cached(settings, tmp_path):
     """The page cache on, with its own generation file."""
     settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
     return settings
 
 
@@ -224,12 +224,12 @@ def test_making_a_page_private_takes_effect_at_once(client, cached, blog_index, 
 
 def test_generation_bump_reaches_other_processes(settings, tmp_path):
     """With local-memory caches the token is in a file: another process's bump is seen here."""
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
     before = page_cache.current_generation()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "health_content.settings.test",
-        "PAGE_CACHE_GENERATION_FILE": settings.PAGE_CACHE_GENERATION_FILE,
+        "PAGE_CACHE_GENERATION_DIR": settings.PAGE_CACHE_GENERATION_DIR,
         # The other process needs a database connection (on_commit), not our data.
         "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}",
     }

@@ -19,7 +19,7 @@ from tests.reader_factories import edit_and_republish, live_article, minimal_bod
 def routed(settings, tmp_path):
     settings.PAGE_CACHE_ENABLED = False
     settings.ROUTE_CACHE = True
-    settings.PAGE_CACHE_GENERATION_FILE = str(tmp_path / "generation")
+    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
     return settings
 
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .media import media_storage
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -112,6 +116,20 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A small newsroom on SQLite: readers never wait for writers (WAL journal), a
+    # writer waits for another instead of failing with "database is locked" (busy
+    # timeout, seconds), and every transaction takes the write lock when it begins
+    # (BEGIN IMMEDIATE), so two publishes queue up rather than deadlock when both
+    # try to upgrade a read lock. synchronous=NORMAL is durable with WAL except
+    # for the last commits on power loss.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "20")),
+            "transaction_mode": "IMMEDIATE",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -126,6 +144,23 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "health-blog"),
     }
+
+# Background tasks (django-tasks, the API of Django 6's django.tasks) --------------------
+# Work that need not hold up a request (reminder emails, CDN purges, search indexing,
+# content checks; see health_content/tasks.py and blog/tasks.py) is stored in the
+# database and run by `manage.py db_worker` (`make run` starts one). Wagtail's
+# reference index stays in-process: the deletion guard reads it
+# (health_content.task_backends). TASKS_BACKEND=immediate runs everything in the
+# calling process instead, as the tests do unless they test the worker.
+TASKS = {
+    "default": {
+        "BACKEND": "health_content.task_backends.DatabaseBackend",
+        "OPTIONS": {"IMMEDIATE_TASKS": ["wagtail.tasks.update_reference_index_task"]},
+    },
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if os.environ.get("TASKS_BACKEND", "").strip().lower() == "immediate":
+    TASKS["default"] = TASKS["immediate"]
 
 # Sign-in throttling (health_content/sign_in.py): 5 wrong passwords for one account
 # from one address lock that pair out for 15 minutes; page passwords likewise.
@@ -183,10 +218,18 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Media on local disk, or in an S3-compatible bucket with MEDIA_STORAGE=s3 (settings/media.py).
+_media_storage, MEDIA_ORIGIN = media_storage(os.environ)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if MEDIA_ORIGIN:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(MEDIA_ORIGIN)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["media-src"] = ["'self'", MEDIA_ORIGIN]
+# Documents always go through Django, which checks collection and page privacy,
+# never by a redirect to the storage's URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -233,9 +276,10 @@ HEALTH_REVIEW_DUE_SOON_DAYS = 30
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# With a process-local cache the invalidation token lives in this file so every
-# process on the host sees it (default: a file in the temp directory).
-PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE") or None
+# With a process-local cache the invalidation token lives in files in this directory
+# so every process on the host sees it, whatever OS user it runs as (default: a
+# directory in the temp directory; see blog.cache._FileGeneration).
+PAGE_CACHE_GENERATION_DIR = os.environ.get("PAGE_CACHE_GENERATION_DIR") or None
 # Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
 # when a CDN sits in front; empty sends none.
 PAGE_CACHE_CONTROL = os.environ.get("PAGE_CACHE_CONTROL", "")

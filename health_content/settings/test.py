@@ -16,3 +16,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="health-blog-media-"))  # noqa: F405
 # Serve static files straight from the source folders; tests never run collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Background tasks run in the test's own process and transaction; the tests of the
+# worker (tests/test_tasks.py) switch back to the database backend.
+TASKS = {**TASKS, "default": TASKS["immediate"]}  # noqa: F405
