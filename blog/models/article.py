@@ -25,7 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import seo
-from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
+from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, object_tag, page_cache
 from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock
@@ -198,6 +198,19 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             ],
         )
         return [problem.sentence() for problem in problems]
+
+    def listing_cache_tags(self):
+        """Cache tags of the reader listings this article appears in (see blog.cache).
+
+        Its topics, tags and authors, and the reviewers who signed it; the pages
+        it appeared on before (a topic it left) are stale through its page tag.
+        """
+        tags = {object_tag(topic) for topic in self.topics.all()}
+        tags.update(object_tag(tag) for tag in self.tags.all())
+        tags.update(object_tag(link.author) for link in self.authors.select_related("author"))
+        reviewers = SignOff.objects.filter(page_id=self.pk).select_related("reviewer")
+        tags.update(object_tag(sign_off.reviewer) for sign_off in reviewers)
+        return tags
 
     def signed_settings(self):
         # "Next review due" is shown to readers: sign the interval it comes from.

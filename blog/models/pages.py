@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blog import seo
+from blog.cache import TOPICS_TAG, page_tag, tag_request
 from health_content.models import Topic
 from health_content.publish_gate import BlogIndexPermissionTester
 
@@ -44,6 +45,12 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
         )
         featured_ids = [article.pk for article in context["featured_articles"]]
         context["latest_articles"] = list(articles.exclude(pk__in=featured_ids)[:6])
+        # Stale when a card's article changes (publishing a new one bumps home's own tag).
+        tag_request(
+            request,
+            TOPICS_TAG,
+            *(page_tag(a) for a in context["featured_articles"] + context["latest_articles"]),
+        )
         context["topics"] = Topic.objects.filter(
             articles__in=ArticlePage.objects.live().public()
         ).distinct()
@@ -84,6 +91,7 @@ class BlogIndexPage(OneQueryViewRestrictionsMixin, Page):
         context["articles"] = Paginator(self.get_articles(), ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        tag_request(request, *(page_tag(article) for article in context["articles"]))
         context["seo"] = seo.for_page(
             self,
             request,
