@@ -42,8 +42,12 @@ def live_articles():
 
 
 def tag_listing(request, articles, *tags):
-    """Tag the response with what it lists (see blog.cache.tag_request): `tags` and each card."""
-    tag_request(request, PAGES_TAG, *tags, *(page_tag(article) for article in articles))
+    """Tag the response with what it lists (see blog.cache.tag_request): `tags` and each card.
+
+    Publishing an article bumps the tags of the listings it joins (its topics,
+    authors...), and its own tag reaches the listings it leaves.
+    """
+    tag_request(request, *tags, *(page_tag(article) for article in articles))
 
 
 def listing_seo(request, *, title, description, path, page_number, crumb=None):
