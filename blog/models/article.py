@@ -2,7 +2,7 @@ import math
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -33,7 +33,12 @@ from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import ReviewStatus, interval_months
 from health_content.models import AuditEntry, SignOff
 from health_content.publish_gate import GatedPageQuerySetMixin, MedicallyReviewedPageMixin
-from health_content.signed_scope import pin_stream, pinned_object
+from health_content.signed_scope import (
+    pin_stream,
+    pinned_object,
+    recorded_children,
+    recorded_refs,
+)
 
 from ..problems import article_problems
 from .base import OneQueryViewRestrictionsMixin
@@ -72,6 +77,15 @@ class ArticlePageQuerySet(GatedPageQuerySetMixin, PageQuerySet):
             )
             .order_by("-first_published_at", "-pk")
         )
+
+    def with_gate_flag(self):
+        """Annotate whether each live revision went live through the publish gate."""
+        published = AuditEntry.objects.filter(
+            action=AuditEntry.Action.PUBLISH,
+            page_id=OuterRef("pk"),
+            revision_id=OuterRef("live_revision_id"),
+        )
+        return self.annotate(_went_live_through_gate=Exists(published))
 
     def reviewed_by(self, reviewer):
         """Articles whose live revision carries a sign-off by `reviewer`."""
@@ -266,6 +280,9 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
 
     def went_live_through_gate(self):
         """Whether the live revision was published by the publish gate (an audit entry says so)."""
+        annotated = getattr(self, "_went_live_through_gate", None)
+        if annotated is not None:
+            return annotated
         return AuditEntry.objects.filter(
             action=AuditEntry.Action.PUBLISH, page_id=self.pk, revision_id=self.live_revision_id
         ).exists()
@@ -280,13 +297,15 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         """
         if not getattr(request, "is_preview", False) and not self.went_live_through_gate():
             raise Http404("This article has not been published through medical review.")
-        prefetch_related_objects(
-            [self], Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author"))
-        )
-        authors = self.reader_authors(request)
-        references = list(self.references.all())
-        topics = self.reader_topics(request)
         sign_off = self.covering_sign_off
+        authors, topics, references = self._signed_relations(request)
+        if authors is None or topics is None or references is None:
+            prefetch_related_objects(
+                [self], Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+            authors = self.reader_authors(request)
+            references = list(self.references.all())
+            topics = self.reader_topics(request)
         page_seo = seo.for_article(
             self,
             request,
@@ -302,6 +321,26 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             "sign_off": sign_off,
             "seo": page_seo,
         }
+
+    def _signed_relations(self, request):
+        """Authors, topics and references from the live sign-off's scope: no queries.
+
+        The covering sign-off signed exactly the live content (its fingerprint
+        matches), so its scope holds these records and the fields readers see
+        of them. Each is None when it cannot come from there (previews, a scope
+        lacking a record), and the caller reads the database instead.
+        """
+        scope = self._reader_scope(request)
+        if scope is None:
+            return None, None, None
+        topics = recorded_refs(scope, "topics")
+        if topics is not None:
+            topics.sort(key=lambda topic: topic.name)  # Topic's own ordering
+        return (
+            recorded_refs(scope, "authors", key="author"),
+            topics,
+            recorded_children(scope, ArticleReference, "references"),
+        )
 
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.

@@ -11,7 +11,7 @@ from health_content.models import Topic
 from health_content.publish_gate import BlogIndexPermissionTester
 
 from .article import ArticlePage
-from .base import OneQueryViewRestrictionsMixin, route_to_child
+from .base import OneQueryViewRestrictionsMixin, route_to_child, with_view_restriction_flags
 
 ARTICLES_PER_PAGE = 12
 
@@ -77,9 +77,12 @@ class BlogIndexPage(OneQueryViewRestrictionsMixin, Page):
         return BlogIndexPermissionTester(user, self)
 
     def route(self, request, path_components):
-        # Children are articles: load the ArticlePage row (and hero image) at once.
+        # Children are articles: load the ArticlePage row (and hero image) at once,
+        # with whether it went live through the gate and has view restrictions.
         if path_components:
-            articles = ArticlePage.objects.select_related("hero_image")
+            articles = with_view_restriction_flags(
+                ArticlePage.objects.select_related("hero_image").with_gate_flag()
+            )
             return route_to_child(self, articles, request, path_components)
         return super().route(request, path_components)
 
