@@ -5,7 +5,9 @@
 Run by bench/run.py against a seeded database (production settings). Each URL is
 requested a few times first, so Wagtail's caches and the article body cache are
 warm, then measured uncached (page cache off), without the routing and article
-fragment caches, and cached (page cache on). Prints one JSON object.
+fragment caches, cold (those off and every cache, Wagtail's rendition and site
+caches included, emptied before each request), and cached (page cache on).
+Prints one JSON object.
 """
 
 import argparse
@@ -18,19 +20,27 @@ import django
 WARM_UP = 3
 
 
-def measure(client, url, repeat):
+def measure(client, url, repeat, cold=False):
+    from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    def empty_caches():
+        if cold:
+            for cache in caches.all():
+                cache.clear()
 
     for _ in range(WARM_UP):
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
+    empty_caches()
     with CaptureQueriesContext(connection) as captured:
         client.get(url)
     # Count now: the next request's request_started signal empties the query log.
     queries = len(captured)
     times = []
     for _ in range(repeat):
+        empty_caches()
         started = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - started) * 1000)
@@ -55,14 +65,15 @@ def main():
             "ARTICLE_BODY_CACHE": False,
             "ROUTE_CACHE": False,
         },
+        "cold": {"PAGE_CACHE_ENABLED": False, "ARTICLE_BODY_CACHE": False, "ROUTE_CACHE": False},
         "cached": {"PAGE_CACHE_ENABLED": True},
     }
     for mode, overrides in modes.items():
         with override_settings(**overrides):
             for name, url in urls.items():
-                if mode == "no object caches" and name != "article":
+                if mode in ("no object caches", "cold") and name != "article":
                     continue
-                results[f"{name}|{mode}"] = measure(client, url, args.repeat)
+                results[f"{name}|{mode}"] = measure(client, url, args.repeat, cold=mode == "cold")
     print(json.dumps(results))
 
 

@@ -11,13 +11,18 @@ created on --pg-url and dropped afterwards):
    and published through the publish gate (bench/seed.py says how), plus
    --search-articles short articles for the search measurement;
 2. measure in-process with Django's test client (bench/inprocess.py): queries per
-   request and median render time, with the page cache off and on;
+   request and median render time, with the page cache off and on, with every
+   object cache off, and cold (every cache emptied before each request);
 3. start gunicorn (production settings, 2 workers, 127.0.0.1 only) with the page
    cache off (PAGE_CACHE=off), then again off with the routing cache and the
    article fragment cache off too (nothing cached but Wagtail's own caches), then
    on, and load each page with bench/load.py: requests per second, p50, p99.
    A bare Django view returning 5 KB (bench/urls.py) runs on the cached server as
-   the ceiling for cached pages.
+   the ceiling for cached pages;
+4. load the article and the blog index on the cached server again while
+   bench/churn.py publishes another article every --publish-every seconds
+   (default 2) through the publish gate: per-page invalidation should keep the
+   article's cached copy and refresh the index.
 
 Only 127.0.0.1 is contacted. Results are also written to bench/results/ (ignored
 by git).
@@ -145,6 +150,53 @@ class PostgresDatabase:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
+CHURN_MODE = "cached, publishing"
+
+
+def publish_churn(env, urls, args):
+    """Load the cached server while bench/churn.py publishes an article every --publish-every s.
+
+    The publisher skips the measured article, so its cached copy survives
+    unless a page it shows is published; the blog index lists every article and
+    is invalidated by each publish.
+    """
+    log(f"gunicorn, cached, one publish every {args.publish_every} s")
+    names = ["article", "index"]
+    server = Gunicorn({**env, "PAGE_CACHE": "on"})
+    churn = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "bench.churn",
+            f"--interval={args.publish_every}",
+            f"--duration={len(names) * (args.duration + 2)}",
+            f"--skip={urls['article']}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    served = {}
+    try:
+        time.sleep(1)  # the publisher's Django start-up
+        for name in names:
+            served[f"{name}|{CHURN_MODE}"] = load.run(
+                server.port,
+                urls[name],
+                duration=args.duration,
+                max_requests=args.max_requests,
+                concurrency=args.concurrency,
+            )
+        stdout, _ = churn.communicate(timeout=120)
+        served["churn"] = json.loads(stdout.strip().splitlines()[-1])
+    finally:
+        if churn.poll() is None:
+            churn.kill()
+        server.stop()
+    return served
+
+
 def bench_database(label, database_url, workdir, args):
     env = base_env(database_url, workdir)
     started = time.perf_counter()
@@ -163,6 +215,8 @@ def bench_database(label, database_url, workdir, args):
         {**env, "BENCH_SEARCH_AUTO_UPDATE": "off"},
     )
     log(f"{label}: seeded {json.dumps(seed)}")
+    # Seeding skips Wagtail's reference index; per-page invalidation reads it.
+    manage(env, "rebuild_references_index", "-v0")
     urls = {"article": seed["article_url"], "index": "/articles/", "search": SEARCH_QUERY}
 
     log(f"{label}: in-process queries and render times")
@@ -196,6 +250,7 @@ def bench_database(label, database_url, workdir, args):
                 )
         finally:
             server.stop()
+    served.update(publish_churn(env, urls, args))
     return {
         "database": label,
         "load_average": round(os.getloadavg()[0], 2),
@@ -211,15 +266,20 @@ ROWS = [
     ("article", "no object caches"),
     ("index", "uncached"),
     ("search", "uncached"),
+    ("article", "cold"),
     ("article", "cached"),
+    ("article", CHURN_MODE),
     ("index", "cached"),
+    ("index", CHURN_MODE),
     ("search", "cached"),
     ("bare", "cached"),
 ]
 MODE_LABELS = {
     "uncached": "off",
     "no object caches": "off, route and fragment caches off too",
+    "cold": "off, every cache emptied before each request (in-process only)",
     "cached": "on",
+    CHURN_MODE: "on, one article published every 2 s",
 }
 PAGE_NAMES = {
     "article": "article (every block type)",
@@ -240,8 +300,9 @@ def table(results):
             key = f"{name}|{mode}"
             inproc = result["inprocess"].get(key, {})
             served = result["served"].get(key)
-            if served is None:
+            if served is None and key not in result["inprocess"]:
                 continue
+            served = served or {"rps": "-", "p50_ms": "-", "p99_ms": "-"}
             mode_label = "n/a" if name == "bare" else MODE_LABELS[mode]
             lines.append(
                 f"| {result['database']} | {PAGE_NAMES[name]} | {mode_label} "
@@ -265,6 +326,9 @@ def main():
     parser.add_argument("--max-requests", type=int, default=20000, help="cap per load run")
     parser.add_argument(
         "--concurrency", type=int, default=2, help="client threads (default: one per worker)"
+    )
+    parser.add_argument(
+        "--publish-every", type=float, default=2.0, help="seconds between publishes (churn run)"
     )
     parser.add_argument("--quick", action="store_true", help="100 articles, 2 s load runs")
     parser.add_argument(
@@ -315,7 +379,12 @@ def main():
                 else ""
             )
             + f", update_index {seed['update_index_seconds']} s; whole run {result['seconds']} s;"
-            f" 1-minute load average after the load runs {result['load_average']}"
+            + (
+                f" churn run: {result['served']['churn']['publishes']} publishes,"
+                f" {result['served']['churn']['failed']} failed,"
+                f" median publish {result['served']['churn']['median_publish_ms']} ms;"
+            )
+            + f" 1-minute load average after the load runs {result['load_average']}"
             f" ({os.cpu_count()} CPUs)."
         )
     print(f"\nTotal {time.perf_counter() - started:.0f} s.")

@@ -22,7 +22,7 @@ processes (Redis, Memcached, database, file). Local memory is private to each
 process, so gunicorn workers and cron jobs (``publish_scheduled``) would not see
 each other's bumps; with LocMemCache the token is kept in small files instead
 (``PAGE_CACHE_GENERATION_DIR``, by default in the temp directory), which every
-process on the host reads, whichever OS user it runs as (`_FileGeneration`).
+process on the host reads, whichever OS user it runs as (`_FileVersions`).
 Several hosts need a shared cache: set REDIS_URL.
 
 What is never cached
@@ -60,7 +60,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 from django.http import HttpResponse
 
-GENERATION_KEY = "page-cache:generation"
 #: Lifetime of the object caches under the page cache (routes, article fragments
 #: and data, cards): long, since a generation bump, not expiry, makes them stale.
 OBJECT_CACHE_SECONDS = 24 * 60 * 60
@@ -80,55 +79,73 @@ def page_cache():
     return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
 
 
-# Generation token ------------------------------------------------------------------
+# Versions: the site-wide generation and per-page tags ------------------------------
+
+GENERATION_TAG = "generation"
 
 
-class _CacheGeneration:
-    """The token kept in a cache shared by every process (Redis, Memcached...)."""
+def _version_key(tag):
+    return f"page-cache:version:{tag}"
+
+
+class _CacheVersions:
+    """Versions kept in a cache shared by every process (Redis, Memcached...)."""
 
     def __init__(self, cache):
         self.cache = cache
 
-    def current(self):
-        token = self.cache.get(GENERATION_KEY)
-        if token is None:
-            self.cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-            token = self.cache.get(GENERATION_KEY)
-        return token
+    def current(self, tags):
+        keys = {_version_key(tag): tag for tag in tags}
+        found = self.cache.get_many(list(keys))
+        missing = {key: uuid.uuid4().hex for key in keys if key not in found}
+        for key, value in missing.items():
+            # add(), not set(): two processes creating a version agree on one.
+            self.cache.add(key, value, timeout=None)
+        if missing:
+            found.update(self.cache.get_many(list(missing)))
+        return {keys[key]: found.get(key) for key in keys}
 
-    def bump(self):
-        self.cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    def bump(self, tags):
+        self.cache.set_many({_version_key(tag): uuid.uuid4().hex for tag in tags}, timeout=None)
 
 
-class _FileGeneration:
-    """The token kept in files, for process-local caches: every process on the host reads them.
+class _FileVersions:
+    """Versions kept in files, for process-local caches: every process on the host reads them.
 
     The processes of one deployment often run as different OS users (the web
     server; cron's ``publish_scheduled`` and ``send_review_reminders``; the task
     worker), so none of them may depend on writing a file another user created:
-    in a sticky temp directory it could not even replace it. The token therefore
-    lives in a directory, sticky and writable by all like /tmp itself, where each
-    OS user keeps its own file (readable by all, replaced only by its owner); the
-    generation is all those files' tokens together, so a bump by any user changes
-    it for every process.
+    in a sticky directory it could not even replace it. Each tag (the site-wide
+    generation, a page, a topic...) therefore has a directory, sticky and
+    writable by all like /tmp itself, where each OS user keeps its own file
+    (readable by all, replaced only by its owner); the tag's version is all those
+    files' tokens together, so a bump by any user changes it for every process.
     """
 
     DIRECTORY_MODE = 0o1777
     FILE_MODE = 0o644
 
     def __init__(self, path):
-        self.directory = Path(path)
+        self.root = Path(path)
 
-    def current(self):
-        tokens = self._tokens()
-        if not tokens:
-            self.bump()
-            tokens = self._tokens()
-        return hashlib.sha256("|".join(tokens).encode()).hexdigest()[:32]
+    def _directory(self, tag):
+        if tag == GENERATION_TAG:
+            return self.root / "generation"
+        return self.root / "tags" / hashlib.sha256(tag.encode()).hexdigest()[:32]
 
-    def _tokens(self):
+    def current(self, tags):
+        versions = {}
+        for tag in tags:
+            tokens = self._tokens(tag)
+            if not tokens:
+                self.bump([tag])
+                tokens = self._tokens(tag)
+            versions[tag] = hashlib.sha256("|".join(tokens).encode()).hexdigest()[:32]
+        return versions
+
+    def _tokens(self, tag):
         try:
-            entries = sorted(os.scandir(self.directory), key=lambda entry: entry.name)
+            entries = sorted(os.scandir(self._directory(tag)), key=lambda entry: entry.name)
         except FileNotFoundError:
             return []
         tokens = []
@@ -142,34 +159,34 @@ class _FileGeneration:
                 continue
         return tokens
 
-    def _own_file(self):
+    def _ensure_directory(self, directory):
+        for path in (self.root, directory.parent, directory):
+            try:
+                path.mkdir()
+            except FileExistsError:
+                continue
+            # mkdir applied our umask; open the directory to the deployment's other users.
+            os.chmod(path, self.DIRECTORY_MODE)
+
+    def bump(self, tags):
         owner = os.getuid() if hasattr(os, "getuid") else "user"
-        return self.directory / f"uid-{owner}"
-
-    def _ensure_directory(self):
-        try:
-            self.directory.mkdir(parents=True)
-        except FileExistsError:
-            return
-        # mkdir applied our umask; open the directory to the deployment's other users.
-        os.chmod(self.directory, self.DIRECTORY_MODE)
-
-    def bump(self):
-        try:
-            self._ensure_directory()
-            # Write-then-rename so a reader never sees a half-written token.
-            fd, temp_name = tempfile.mkstemp(dir=self.directory, prefix=".page-cache-")
-        except PermissionError as error:
-            raise ImproperlyConfigured(
-                f"The page cache's generation directory {self.directory} is not writable by "
-                f"this OS user (uid {os.getuid()}). Remove it (it is re-created for every "
-                "user, mode 1777), make it writable by every user of the deployment, or set "
-                "PAGE_CACHE_GENERATION_DIR to a directory that is."
-            ) from error
-        os.fchmod(fd, self.FILE_MODE)
-        with os.fdopen(fd, "w") as temp:
-            temp.write(uuid.uuid4().hex)
-        os.replace(temp_name, self._own_file())
+        for tag in tags:
+            directory = self._directory(tag)
+            try:
+                self._ensure_directory(directory)
+                # Write-then-rename so a reader never sees a half-written token.
+                fd, temp_name = tempfile.mkstemp(dir=directory, prefix=".page-cache-")
+            except PermissionError as error:
+                raise ImproperlyConfigured(
+                    f"The page cache's version directory {self.root} is not writable by this "
+                    f"OS user (uid {owner}). Remove it (it is re-created for every user, "
+                    "mode 1777), make it writable by every user of the deployment, or set "
+                    "PAGE_CACHE_GENERATION_DIR to a directory that is."
+                ) from error
+            os.fchmod(fd, self.FILE_MODE)
+            with os.fdopen(fd, "w") as temp:
+                temp.write(uuid.uuid4().hex)
+            os.replace(temp_name, directory / f"uid-{owner}")
 
 
 def _default_generation_dir():
@@ -184,34 +201,191 @@ def _default_generation_dir():
     return Path(tempfile.gettempdir()) / f"health-blog-page-cache-{digest}.d"
 
 
-def _generation_store():
+def _version_store():
     cache = page_cache()
     if isinstance(cache, LocMemCache | DummyCache):
         path = getattr(settings, "PAGE_CACHE_GENERATION_DIR", None)
-        return _FileGeneration(path or _default_generation_dir())
-    return _CacheGeneration(cache)
+        return _FileVersions(path or _default_generation_dir())
+    return _CacheVersions(cache)
+
+
+def tag_versions(tags, request=None):
+    """``{tag: version}`` for `tags`, memoised on `request` (one look-up per tag per request)."""
+    memo = getattr(request, "_page_cache_versions", None) if request is not None else None
+    if memo is None:
+        memo = {}
+        if request is not None:
+            request._page_cache_versions = memo
+    wanted = [tag for tag in dict.fromkeys(tags) if tag not in memo]
+    if wanted:
+        memo.update(_version_store().current(wanted))
+    return {tag: memo[tag] for tag in tags}
 
 
 def current_generation(request=None):
-    """The generation token, read once per request (memoised on `request`)."""
-    if request is not None and hasattr(request, "_page_cache_generation"):
-        return request._page_cache_generation
-    token = _generation_store().current()
-    if request is not None:
-        request._page_cache_generation = token
-    return token
+    """The site-wide generation token, read once per request (memoised on `request`)."""
+    return tag_versions([GENERATION_TAG], request)[GENERATION_TAG]
+
+
+def bump_tags(tags):
+    """Make every cached entry tagged with any of `tags` stale.
+
+    Bumps now and again when the surrounding transaction commits: a request that
+    reads the new version before the commit could otherwise cache the old content
+    under it. (Inside tests' never-committed transactions only the first bump runs.)
+    """
+    tags = sorted(set(tags))
+    if not tags:
+        return
+    store = _version_store()
+    store.bump(tags)
+    transaction.on_commit(lambda: store.bump(tags))
 
 
 def bump_generation(**kwargs):
-    """Make every cached page stale. Connected to the signals listed in `connect_signals`.
+    """Make every cached page stale: for changes every page may show (sites, privacy)."""
+    bump_tags([GENERATION_TAG])
 
-    Bumps now and again when the surrounding transaction commits: a request that
-    reads the new token before the commit could otherwise cache the old content
-    under it. (Inside tests' never-committed transactions only the first bump runs.)
+
+# Tags: what each cached entry shows ------------------------------------------------
+
+#: Collection tags, for pages that list a whole kind of thing: feeds, the sitemap
+#: and search list every page; the topic index and home every topic.
+PAGES_TAG = "pages"
+TOPICS_TAG = "topics"
+PROFILES_TAG = "profiles"
+
+
+def page_tag(page_or_pk):
+    """The tag of a page: its cached page, route and fragments, and the listings showing it."""
+    return f"page:{getattr(page_or_pk, 'pk', page_or_pk)}"
+
+
+def object_tag(instance):
+    """The tag of a non-page object with reader pages of its own (a topic, a profile...)."""
+    return f"{instance._meta.label_lower}:{instance.pk}"
+
+
+def tag_request(request, *tags):
+    """Record that the response to `request` shows what `tags` stand for.
+
+    The page cache stores the response with these tags (and the generation), and
+    serves it only while none of them has been bumped.
     """
-    store = _generation_store()
-    store.bump()
-    transaction.on_commit(store.bump)
+    if request is None:
+        return
+    current = getattr(request, "_page_cache_tags", None)
+    if current is None:
+        current = request._page_cache_tags = set()
+    current.update(tags)
+
+
+def request_tags(request):
+    return sorted(getattr(request, "_page_cache_tags", ()))
+
+
+def get_tagged(cache, key, request=None):
+    """The value stored under `key` by `set_tagged`, or None if absent or any of its tags moved."""
+    stored = cache.get(key)
+    if stored is None:
+        return None
+    value, versions = stored
+    if tag_versions(list(versions), request) != versions:
+        return None
+    return value
+
+
+def set_tagged(cache, key, value, tags, timeout, request=None):
+    """Store `value` under `key` with the current versions of `tags` and of the generation."""
+    versions = tag_versions([GENERATION_TAG, *sorted(set(tags))], request)
+    cache.set(key, (value, versions), timeout)
+
+
+# Invalidation: which tags a change bumps --------------------------------------------
+
+
+def referrer_tags(instances):
+    """Tags of what refers to `instances`, found with Wagtail's reference index.
+
+    A page referring to them (a related-articles block, a rich text link, a chooser
+    or child relation) gives its page tag; another object (a profile showing an
+    image) gives its object tag.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    instances = [instance for instance in instances if instance is not None]
+    if not instances:
+        return set()
+    page_type = ContentType.objects.get_for_model(Page)
+    tags = set()
+    references = ReferenceIndex.get_references_to_in_bulk(instances)
+    for content_type_id, object_id in references.values_list(
+        "base_content_type_id", "object_id"
+    ).distinct():
+        if content_type_id == page_type.pk:
+            tags.add(page_tag(object_id))
+        else:
+            content_type = ContentType.objects.get_for_id(content_type_id)
+            tags.add(f"{content_type.app_label}.{content_type.model}:{object_id}")
+    return tags
+
+
+def page_change_tags(page):
+    """Tags of every cached entry that can show `page`, for a publish, unpublish or delete.
+
+    The page itself (its URL, route and fragments, and every listing card of it),
+    its ancestors (the home page and blog index list their descendants), the
+    pages and objects referring to it, the collection of all pages (feeds, sitemap,
+    search), and the listings the page declares it appears in
+    (``listing_cache_tags()``: topic, tag and profile pages for an article).
+    """
+    steplen = page.steplen
+    ancestor_paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+    from wagtail.models import Page
+
+    tags = {page_tag(page), PAGES_TAG}
+    tags.update(
+        page_tag(pk)
+        for pk in Page.objects.filter(path__in=ancestor_paths).values_list("pk", flat=True)
+    )
+    tags.update(referrer_tags([page]))
+    listing_tags = getattr(page.specific_deferred, "listing_cache_tags", None)
+    if listing_tags is not None:
+        tags.update(listing_tags())
+    return tags
+
+
+def invalidate_page(page):
+    """A page was published, unpublished or deleted: make the pages showing it stale.
+
+    Called on Wagtail's page_published and page_unpublished and on post_delete
+    (blog.signal_handlers); other pages' cached copies are kept.
+    """
+    bump_tags(page_change_tags(page))
+
+
+def invalidate_moved_page(page, old_parent=None):
+    """A page moved (its URL and its descendants' URLs changed): stale everything showing them.
+
+    Called on Wagtail's post_page_move, once the tree is updated: the page's
+    ancestors are the new ones, `old_parent` adds the old.
+    """
+    tags = set()
+    for moved in page.get_descendants(inclusive=True).specific(defer=True):
+        tags |= page_change_tags(moved)
+    if old_parent is not None:
+        tags |= page_change_tags(old_parent)
+    bump_tags(tags)
+
+
+def invalidate_object(instance, extra_tags=()):
+    """A snippet, profile, image or document changed: stale only the entries that show it.
+
+    Its own pages (``object_tag``), whatever refers to it in the reference index,
+    and `extra_tags` (relations the index does not hold, e.g. the pages a reviewer signed).
+    """
+    bump_tags({object_tag(instance), *referrer_tags([instance]), *extra_tags})
 
 
 # Middleware ------------------------------------------------------------------------
@@ -254,10 +428,10 @@ def response_is_cacheable(request, response):
     return not any(word in cache_control for word in _UNCACHEABLE_CONTROL)
 
 
-def cache_key(request, generation):
+def cache_key(request):
     # Scheme and host are part of the key: canonical URLs and links are absolute.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+    return f"page-cache:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 class PageCacheMiddleware:
@@ -275,8 +449,8 @@ class PageCacheMiddleware:
         if not (is_enabled() and request_is_cacheable(request)):
             return self.get_response(request)
         cache = page_cache()
-        key = cache_key(request, current_generation(request))
-        stored = cache.get(key)
+        key = cache_key(request)
+        stored = get_tagged(cache, key, request)
         if stored is not None:
             return self._from_cache(stored)
         response = self.get_response(request)
@@ -285,7 +459,8 @@ class PageCacheMiddleware:
             if control and not response.has_header("Cache-Control"):
                 response["Cache-Control"] = control
             headers = [(name, value) for name, value in response.items() if name != HIT_HEADER]
-            cache.set(key, (response.status_code, headers, response.content), timeout())
+            stored = (response.status_code, headers, response.content)
+            set_tagged(cache, key, stored, request_tags(request), timeout(), request)
             response[HIT_HEADER] = "miss"
         return response
 
@@ -319,5 +494,7 @@ def article_revision_cache_key(page, request):
         return None
     if getattr(request, "is_preview", False) or not page.live or not page.live_revision_id:
         return None
-    generation = current_generation(request)
-    return f"{page.pk}:{page.live_revision_id}:{generation}:{request.get_host()}"
+    # The page's version moves when a page it shows (a related article) changes.
+    versions = tag_versions([GENERATION_TAG, page_tag(page)], request)
+    token = ":".join(versions.values())
+    return f"{page.pk}:{page.live_revision_id}:{token}:{request.get_host()}"

@@ -10,6 +10,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
 from . import seo
+from .cache import PAGES_TAG, tag_request
 from .models import ArticlePage
 
 FEED_LENGTH = 20
@@ -31,6 +32,8 @@ class LatestArticlesFeed(Feed):
         """The Django view: a fresh feed object for each request."""
 
         def feed_view(request, *args, **kwargs):
+            # The newest pages: any publish may change it.
+            tag_request(request, PAGES_TAG)
             return cls(request)(request, *args, **kwargs)
 
         return feed_view

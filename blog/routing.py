@@ -4,9 +4,9 @@ Wagtail works both out from the database on every request: one query for the
 Site (with its root page), then one or two per URL segment while routing down
 the tree. For an article that was four queries and about half the time of an
 uncached article view. `RouteCacheMiddleware` keeps the result per URL in Django's
-cache, under the page cache's generation token (blog/cache.py), so publishing,
-unpublishing, moving or deleting a page, or editing a Site, makes every entry
-stale at once, exactly as for cached pages.
+cache, tagged with the page it leads to (blog/cache.py): publishing, unpublishing,
+moving or deleting that page makes its entry stale, and editing a Site (the
+site-wide generation) makes every entry stale.
 
 It hands Wagtail the result through the two request attributes Wagtail itself
 memoises them on (``request._wagtail_site`` read by ``Site.find_for_request``,
@@ -27,17 +27,24 @@ from django.conf import settings
 from django.http.request import split_domain_port
 from wagtail.models import Page, Site
 
-from blog.cache import OBJECT_CACHE_SECONDS, current_generation, page_cache, request_is_cacheable
+from blog.cache import (
+    OBJECT_CACHE_SECONDS,
+    get_tagged,
+    page_cache,
+    page_tag,
+    request_is_cacheable,
+    set_tagged,
+)
 
 
 def is_enabled():
     return not settings.DEBUG and getattr(settings, "ROUTE_CACHE", True)
 
 
-def _key(kind, request, generation, path=""):
+def _key(kind, request, path=""):
     hostname = split_domain_port(request.get_host())[0]
     digest = hashlib.sha256(f"{hostname}:{request.get_port()}:{path}".encode()).hexdigest()
-    return f"route-cache:{kind}:{generation}:{digest}"
+    return f"route-cache:{kind}:{digest}"
 
 
 class RouteCacheMiddleware:
@@ -53,32 +60,34 @@ class RouteCacheMiddleware:
         if not (is_enabled() and request_is_cacheable(request)):
             return None
         cache = page_cache()
-        generation = current_generation(request)
         if request.resolver_match.url_name == "wagtail_serve":
             # Wagtail's URL pattern passes the page path as its one positional argument.
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            self._route(request, cache, generation, path)
+            self._route(request, cache, path)
         else:
-            self._site(request, cache, generation)
+            self._site(request, cache)
         return None
 
     @staticmethod
-    def _site(request, cache, generation):
-        key = _key("site", request, generation)
-        site = cache.get(key)
+    def _site(request, cache):
+        key = _key("site", request)
+        site = get_tagged(cache, key, request)
         if site is not None:
             request._wagtail_site = site
         elif (site := Site.find_for_request(request)) is not None:
-            cache.set(key, site, OBJECT_CACHE_SECONDS)
+            set_tagged(cache, key, site, (), OBJECT_CACHE_SECONDS, request)
 
     @staticmethod
-    def _route(request, cache, generation, path):
-        key = _key("page", request, generation, path)
-        cached = cache.get(key)
+    def _route(request, cache, path):
+        key = _key("page", request, path)
+        cached = get_tagged(cache, key, request)
         if cached is not None:
             request._wagtail_site, request._wagtail_route_for_request = cached
             return
         # Wagtail memoises both on the request; the view then reuses them.
         route = Page.route_for_request(request, path)
         if route is not None:
-            cache.set(key, (Site.find_for_request(request), route), OBJECT_CACHE_SECONDS)
+            # Stale once the page is published, unpublished, moved or deleted.
+            tags = [page_tag(route[0])]
+            value = (Site.find_for_request(request), route)
+            set_tagged(cache, key, value, tags, OBJECT_CACHE_SECONDS, request)

@@ -1,8 +1,9 @@
 """What makes cached reader pages stale, and the CDN purges that follow a publish.
 
-See blog.cache for how the page cache and its generation token work. The
-handlers here bump the token whenever anything readers see changes, and purge a
-CDN's copies of the pages that list a published or unpublished article.
+See blog.cache for how the page cache and its tags work. The handlers here make
+stale the cached entries showing what changed (a page, or an object pages show),
+the whole site only for sites and privacy settings, and purge a CDN's copies of
+the pages that list a published or unpublished article.
 """
 
 from django.apps import apps
@@ -32,12 +33,27 @@ from health_content.models import (
 )
 
 from . import search
-from .cache import bump_generation
+from .cache import (
+    PROFILES_TAG,
+    TOPICS_TAG,
+    bump_generation,
+    bump_tags,
+    invalidate_moved_page,
+    invalidate_object,
+    invalidate_page,
+    page_tag,
+)
 from .models import ArticlePage
+from .models.article import ArticlePageTag
+
+
+def _site_wide_models():
+    """Models every reader page depends on: a change makes every cached page stale."""
+    return [Site, PageViewRestriction]
 
 
 def _reader_data_models():
-    """Models shown on reader pages whose changes must invalidate cached pages."""
+    """Models shown on reader pages: a change makes stale only the pages that show the object."""
     return [
         Topic,
         AuthorProfile,
@@ -47,8 +63,6 @@ def _reader_data_models():
         Tag,
         get_image_model(),
         get_document_model(),
-        Site,
-        PageViewRestriction,
     ]
 
 
@@ -56,25 +70,65 @@ def _page_models():
     return [model for model in apps.get_models() if issubclass(model, Page)]
 
 
+def invalidate_reader_data(sender, instance, **kwargs):
+    """Stale what shows `instance`: its own pages, what refers to it, and its listings."""
+    extra = set()
+    if isinstance(instance, Topic):
+        extra.add(TOPICS_TAG)
+        extra.update(page_tag(pk) for pk in instance.articles.values_list("pk", flat=True))
+    elif isinstance(instance, AuthorProfile | ReviewerProfile):
+        extra.add(PROFILES_TAG)
+        if isinstance(instance, ReviewerProfile):
+            signed = SignOff.objects.filter(reviewer=instance).values_list("page_id", flat=True)
+            extra.update(page_tag(pk) for pk in signed)
+    elif isinstance(instance, Tag):
+        tagged = ArticlePageTag.objects.filter(tag=instance).values_list(
+            "content_object_id", flat=True
+        )
+        extra.update(page_tag(pk) for pk in tagged)
+    invalidate_object(instance, extra)
+
+
+def page_changed(sender, instance, **kwargs):
+    invalidate_page(instance)
+
+
+def page_moved(sender, instance, parent_page_before=None, **kwargs):
+    invalidate_moved_page(instance, old_parent=parent_page_before)
+
+
+def review_state_changed(sender, instance, **kwargs):
+    bump_tags([page_tag(int(instance.object_id))])
+
+
 def register_signal_handlers():
     """Wire invalidation to Wagtail's and Django's signals. Called from BlogConfig.ready()."""
-    dispatch = "blog.signal_handlers.bump_generation"
-    page_published.connect(bump_generation, dispatch_uid=f"{dispatch}:published")
-    page_unpublished.connect(bump_generation, dispatch_uid=f"{dispatch}:unpublished")
-    post_page_move.connect(bump_generation, dispatch_uid=f"{dispatch}:moved")
-    # The overdue notice says whether a review is running: starting or ending one changes it.
+    dispatch = "blog.signal_handlers.invalidate"
+    page_published.connect(page_changed, dispatch_uid=f"{dispatch}:published")
+    page_unpublished.connect(page_changed, dispatch_uid=f"{dispatch}:unpublished")
+    post_page_move.connect(page_moved, dispatch_uid=f"{dispatch}:moved")
+    # The overdue notice says whether a review is running: starting or ending one
+    # changes the article's own page.
     for name, signal in [
         ("submitted", workflow_submitted),
         ("approved", workflow_approved),
         ("rejected", workflow_rejected),
         ("cancelled", workflow_cancelled),
     ]:
-        signal.connect(bump_generation, dispatch_uid=f"{dispatch}:workflow_{name}")
+        signal.connect(review_state_changed, dispatch_uid=f"{dispatch}:workflow_{name}")
     for model in _page_models():
         post_delete.connect(
-            bump_generation, sender=model, dispatch_uid=f"{dispatch}:delete:{model._meta.label}"
+            page_changed, sender=model, dispatch_uid=f"{dispatch}:delete:{model._meta.label}"
         )
     for model in _reader_data_models():
+        label = model._meta.label
+        post_save.connect(
+            invalidate_reader_data, sender=model, dispatch_uid=f"{dispatch}:save:{label}"
+        )
+        post_delete.connect(
+            invalidate_reader_data, sender=model, dispatch_uid=f"{dispatch}:del:{label}"
+        )
+    for model in _site_wide_models():
         label = model._meta.label
         post_save.connect(bump_generation, sender=model, dispatch_uid=f"{dispatch}:save:{label}")
         post_delete.connect(bump_generation, sender=model, dispatch_uid=f"{dispatch}:del:{label}")

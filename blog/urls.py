@@ -5,7 +5,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 
 from . import views
-from .cache import page_cacheable
+from .cache import PAGES_TAG, PROFILES_TAG, TOPICS_TAG, page_cacheable, tag_request
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 from .sitemaps import sitemap_sections
 
@@ -15,6 +15,8 @@ app_name = "blog"
 @require_safe
 @page_cacheable
 def sitemap(request):
+    # Lists every page, topic and profile with its last change.
+    tag_request(request, PAGES_TAG, TOPICS_TAG, PROFILES_TAG)
     return django_sitemap(request, sitemaps=sitemap_sections(request))
 
 

@@ -20,7 +20,14 @@ from taggit.models import Tag
 from health_content.models import AuthorProfile, ReviewerProfile, Topic
 
 from . import seo
-from .cache import page_cacheable
+from .cache import (
+    PAGES_TAG,
+    TOPICS_TAG,
+    object_tag,
+    page_cacheable,
+    page_tag,
+    tag_request,
+)
 from .models import ArticlePage
 from .models.pages import ARTICLES_PER_PAGE
 from .search import search as search_pages
@@ -33,6 +40,15 @@ MAX_QUERY_LENGTH = 200
 
 def live_articles():
     return ArticlePage.objects.live().public().for_listing()
+
+
+def tag_listing(request, articles, *tags):
+    """Tag the response with what it lists (see blog.cache.tag_request): `tags` and each card.
+
+    Publishing an article bumps the tags of the listings it joins (its topics,
+    authors...), and its own tag reaches the listings it leaves.
+    """
+    tag_request(request, *tags, *(page_tag(article) for article in articles))
 
 
 def listing_seo(request, *, title, description, path, page_number, crumb=None):
@@ -53,6 +69,7 @@ def author_detail(request, slug):
     articles = Paginator(
         live_articles().filter(authors__author=author), ARTICLES_PER_PAGE
     ).get_page(request.GET.get("page"))
+    tag_listing(request, articles, object_tag(author))
     return TemplateResponse(
         request,
         "blog/author_detail.html",
@@ -78,6 +95,7 @@ def reviewer_detail(request, slug):
     articles = Paginator(live_articles().reviewed_by(reviewer), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    tag_listing(request, articles, object_tag(reviewer))
     return TemplateResponse(
         request,
         "blog/reviewer_detail.html",
@@ -110,6 +128,7 @@ def topic_index(request):
         .filter(article_count__gt=0)
         .order_by("kind", "name")
     )
+    tag_request(request, PAGES_TAG, TOPICS_TAG)
     return TemplateResponse(
         request,
         "blog/topic_index.html",
@@ -135,6 +154,7 @@ def topic_detail(request, slug):
         request.GET.get("page")
     )
     path = reverse("blog:topic", args=[topic.slug])
+    tag_listing(request, articles, object_tag(topic))
     return TemplateResponse(
         request,
         "blog/topic_detail.html",
@@ -162,6 +182,7 @@ def tag_detail(request, slug):
         request.GET.get("page")
     )
     path = reverse("blog:tag", args=[tag.slug])
+    tag_listing(request, articles, object_tag(tag))
     return TemplateResponse(
         request,
         "blog/tag_detail.html",
@@ -199,6 +220,8 @@ def search(request):
         page_number=None,
         crumb="Search",
     )
+    # Any published page may become a result.
+    tag_request(request, PAGES_TAG)
     # Result pages are for people, not for search engines' indexes.
     page_seo.noindex = True
     return TemplateResponse(

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from .cache import page_tag, tag_request
 from .importer import can_create_articles
 from .importer.views import can_import, import_article
 from .models import BlogIndexPage
@@ -37,3 +38,9 @@ def import_into_blog_index_button(page, user, view_name, next_url=None):
     if isinstance(specific, BlogIndexPage) and can_create_articles(user, specific):
         url = f"{reverse('blog_import_article')}?index={page.pk}"
         yield Button("Import article", url, icon_name="upload", priority=16)
+
+
+@hooks.register("before_serve_page")
+def tag_served_page(page, request, serve_args, serve_kwargs):
+    """Tag the response with the page it shows, for per-page invalidation (blog.cache)."""
+    tag_request(request, page_tag(page))

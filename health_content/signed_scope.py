@@ -363,6 +363,66 @@ def pinned_object(instance, scope):
     return pinned
 
 
+def recorded_object(model, pk, scope):
+    """The object of `model` with `pk` built from what `scope` recorded of it, without a query.
+
+    An unsaved-looking copy holding the primary key and the signed fields only
+    (``signed_fields`` are by definition all that readers see of it), or None
+    when the scope did not record it or records a file (files are not pinned).
+    """
+    snapshot = (scope.get("objects") or {}).get(object_key(model, pk)) if scope else None
+    if not snapshot or "file_hash" in snapshot:
+        return None
+    instance = model(pk=model._meta.pk.to_python(pk))
+    for name, value in snapshot.items():
+        field = model._meta.get_field(name)
+        setattr(instance, field.attname, field.to_python(value))
+    instance._state.adding = False
+    return instance
+
+
+def recorded_refs(scope, field_name, key=None):
+    """The objects a reviewed relation of the signed content referred to, as recorded.
+
+    ``field_name`` is a many-to-many field (e.g. ``topics``), or, with `key`, a child
+    relation whose records refer to them (``authors`` records' ``author``). None if
+    any of them was not recorded, so callers fall back to the database.
+    """
+    values = ((scope or {}).get("content") or {}).get(field_name)
+    if values is None:
+        return None
+    refs = [value.get(key) if key else value for value in values]
+    objects = []
+    for ref in refs:
+        label, _, pk = (ref or {}).get("ref", "").rpartition(":")
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            return None
+        instance = recorded_object(model, pk, scope)
+        if instance is None:
+            return None
+        objects.append(instance)
+    return objects
+
+
+def recorded_children(scope, model, field_name):
+    """Unsaved `model` records of a child relation (e.g. references) as signed, or None."""
+    values = ((scope or {}).get("content") or {}).get(field_name)
+    if values is None:
+        return None
+    records = []
+    for value in values:
+        record = model()
+        for name, item in value.items():
+            field = model._meta.get_field(name)
+            if field.many_to_one:
+                return None  # refers to another object: not handled here
+            setattr(record, field.attname, field.to_python(item))
+        records.append(record)
+    return records
+
+
 def pin_stream(stream_value, scope):
     """Replace, in place, the objects referenced in `stream_value` by their signed versions."""
     for child in stream_value or []:

@@ -258,7 +258,7 @@ def test_shared_caches_keep_the_generation_in_the_cache(settings, tmp_path):
     }
     settings.PAGE_CACHE_ALIAS = "shared"
     before = page_cache.current_generation()
-    assert page_cache.page_cache().get(page_cache.GENERATION_KEY) == before
+    assert page_cache.page_cache().get("page-cache:version:generation") == before
     page_cache.bump_generation()
     assert page_cache.current_generation() != before
 

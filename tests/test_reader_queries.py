@@ -10,11 +10,13 @@ authors, reviewers, topics, images or renditions.
 import pytest
 from django.db import connection
 from django.template import Template, TemplateSyntaxError
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from health_content.models import AuthorProfile, Topic
 from tests.factories import refreshed
 from tests.reader_factories import (
+    SEARCH_WORDS,
     edit_and_republish,
     live_article,
     minimal_body,
@@ -186,3 +188,49 @@ def test_listing_pages_stay_small(client, blog_index, cast, settings_page_cache_
     }
     for url, budget in budgets.items():
         assert warm_query_count(client, url) <= budget, url
+
+
+@pytest.mark.django_db
+def test_article_with_every_block_renders_within_budget_with_every_object_cache_off(
+    client, blog_index, cast, settings, django_assert_max_num_queries
+):
+    """The route, article data and fragment caches and the page cache all off.
+
+    The article holds every block type (related articles included). The first
+    view creates the images' renditions; what is measured is a later view with
+    only Wagtail's own rendition and site caches, as on any running site.
+    """
+    settings.PAGE_CACHE_ENABLED = False
+    settings.ARTICLE_BODY_CACHE = False
+    settings.ROUTE_CACHE = False
+    plain = live_article(blog_index, cast)
+    article = live_article(blog_index, cast, related=[plain], tags=["b12"])
+    first = client.get(article.url)
+    types = {block.block_type for block in article.body}
+    assert types == set(SEARCH_WORDS) | {"disclaimer"}
+    with django_assert_max_num_queries(ARTICLE_BUDGET):
+        again = client.get(article.url)
+    assert again.content == first.content
+
+
+@pytest.mark.django_db
+def test_signed_relations_render_as_the_database_holds_them(client, blog_index, cast, settings):
+    # Authors, topics and references come from the sign-off's scope; a preview
+    # (no scope: the database) must show the same byline, topics and references.
+    settings.ARTICLE_BODY_CACHE = False
+    article = live_article(blog_index, cast, tags=["b12"])
+    live = article.reader_data(RequestFactory().get(article.url))
+    preview_request = RequestFactory().get(article.url)
+    preview_request.is_preview = True
+    stored = article.reader_data(preview_request)
+    assert [a.pk for a in live["authors"]] == [a.pk for a in stored["authors"]]
+    assert [a.get_absolute_url() for a in live["authors"]] == [
+        a.get_absolute_url() for a in stored["authors"]
+    ]
+    assert [(t.pk, t.name, t.slug) for t in live["article_topics"]] == [
+        (t.pk, t.name, t.slug) for t in stored["article_topics"]
+    ]
+    fields = ("authors", "title", "publication", "year", "doi", "pmid", "url", "accessed")
+    assert [[getattr(r, f) for f in fields] for r in live["references"]] == [
+        [getattr(r, f) for f in fields] for r in stored["references"]
+    ]

@@ -2,7 +2,7 @@
 
 A deployment's web server, cron jobs (``publish_scheduled``) and task worker often
 run as different OS users. With local-memory caches the token lives in files
-(blog.cache._FileGeneration); here real processes running as different users, in
+(blog.cache._FileVersions); here real processes running as different users, in
 either order and with a restrictive umask, read and bump it. Running a process as
 another user needs root (as CI has); the same-user checks run everywhere.
 """
@@ -102,12 +102,14 @@ def test_cron_publish_first_then_the_web_server(shared_dir):
 
 def test_token_files_are_readable_by_all_whatever_the_umask(shared_dir):
     before = run_as(None, "read", shared_dir, umask=0o077)
+    generation = shared_dir / "generation"  # the site-wide tag's own directory
     assert stat.S_IMODE(shared_dir.stat().st_mode) == 0o1777
-    (own,) = shared_dir.iterdir()
+    assert stat.S_IMODE(generation.stat().st_mode) == 0o1777
+    (own,) = generation.iterdir()
     assert stat.S_IMODE(own.stat().st_mode) == 0o644
     after = run_as(None, "publish", shared_dir, umask=0o077)
     assert after != before
-    assert [path.name for path in shared_dir.iterdir()] == [own.name]  # no temp files left
+    assert [path.name for path in generation.iterdir()] == [own.name]  # no temp files left
 
 
 def test_this_process_sees_other_processes_bumps(settings, shared_dir):

@@ -2,7 +2,7 @@ import math
 
 from django import forms
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -25,7 +25,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog import seo
-from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
+from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, object_tag, page_cache
 from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock, assign_section_anchors
@@ -33,7 +33,12 @@ from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import ReviewStatus, interval_months
 from health_content.models import AuditEntry, SignOff
 from health_content.publish_gate import GatedPageQuerySetMixin, MedicallyReviewedPageMixin
-from health_content.signed_scope import pin_stream, pinned_object
+from health_content.signed_scope import (
+    pin_stream,
+    pinned_object,
+    recorded_children,
+    recorded_refs,
+)
 
 from ..problems import article_problems
 from .base import OneQueryViewRestrictionsMixin
@@ -72,6 +77,15 @@ class ArticlePageQuerySet(GatedPageQuerySetMixin, PageQuerySet):
             )
             .order_by("-first_published_at", "-pk")
         )
+
+    def with_gate_flag(self):
+        """Annotate whether each live revision went live through the publish gate."""
+        published = AuditEntry.objects.filter(
+            action=AuditEntry.Action.PUBLISH,
+            page_id=OuterRef("pk"),
+            revision_id=OuterRef("live_revision_id"),
+        )
+        return self.annotate(_went_live_through_gate=Exists(published))
 
     def reviewed_by(self, reviewer):
         """Articles whose live revision carries a sign-off by `reviewer`."""
@@ -205,6 +219,19 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         )
         return [problem.sentence() for problem in problems]
 
+    def listing_cache_tags(self):
+        """Cache tags of the reader listings this article appears in (see blog.cache).
+
+        Its topics, tags and authors, and the reviewers who signed it; the pages
+        it appeared on before (a topic it left) are stale through its page tag.
+        """
+        tags = {object_tag(topic) for topic in self.topics.all()}
+        tags.update(object_tag(tag) for tag in self.tags.all())
+        tags.update(object_tag(link.author) for link in self.authors.select_related("author"))
+        reviewers = SignOff.objects.filter(page_id=self.pk).select_related("reviewer")
+        tags.update(object_tag(sign_off.reviewer) for sign_off in reviewers)
+        return tags
+
     def signed_settings(self):
         # "Next review due" is shown to readers: sign the interval it comes from.
         return {"review_interval_months": interval_months(self)}
@@ -259,6 +286,9 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
 
     def went_live_through_gate(self):
         """Whether the live revision was published by the publish gate (an audit entry says so)."""
+        annotated = getattr(self, "_went_live_through_gate", None)
+        if annotated is not None:
+            return annotated
         return AuditEntry.objects.filter(
             action=AuditEntry.Action.PUBLISH, page_id=self.pk, revision_id=self.live_revision_id
         ).exists()
@@ -273,13 +303,15 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         """
         if not getattr(request, "is_preview", False) and not self.went_live_through_gate():
             raise Http404("This article has not been published through medical review.")
-        prefetch_related_objects(
-            [self], Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author"))
-        )
-        authors = self.reader_authors(request)
-        references = list(self.references.all())
-        topics = self.reader_topics(request)
         sign_off = self.covering_sign_off
+        authors, topics, references = self._signed_relations(request)
+        if authors is None or topics is None or references is None:
+            prefetch_related_objects(
+                [self], Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author"))
+            )
+            authors = self.reader_authors(request)
+            references = list(self.references.all())
+            topics = self.reader_topics(request)
         page_seo = seo.for_article(
             self,
             request,
@@ -295,6 +327,26 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             "sign_off": sign_off,
             "seo": page_seo,
         }
+
+    def _signed_relations(self, request):
+        """Authors, topics and references from the live sign-off's scope: no queries.
+
+        The covering sign-off signed exactly the live content (its fingerprint
+        matches), so its scope holds these records and the fields readers see
+        of them. Each is None when it cannot come from there (previews, a scope
+        lacking a record), and the caller reads the database instead.
+        """
+        scope = self._reader_scope(request)
+        if scope is None:
+            return None, None, None
+        topics = recorded_refs(scope, "topics")
+        if topics is not None:
+            topics.sort(key=lambda topic: topic.name)  # Topic's own ordering
+        return (
+            recorded_refs(scope, "authors", key="author"),
+            topics,
+            recorded_children(scope, ArticleReference, "references"),
+        )
 
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.

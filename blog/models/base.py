@@ -3,6 +3,15 @@
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from health_content.privacy import alias_at_or_above, restricted_at_or_above
+
+
+def with_view_restriction_flags(queryset):
+    """`queryset` annotated so `OneQueryViewRestrictionsMixin` needs no query for public pages."""
+    return queryset.annotate(
+        _restricted_at_or_above=restricted_at_or_above(), _alias_at_or_above=alias_at_or_above()
+    )
+
 
 class OneQueryViewRestrictionsMixin:
     """Find a page's view restrictions in one query instead of Wagtail's two.
@@ -13,10 +22,16 @@ class OneQueryViewRestrictionsMixin:
     source pages come from a subquery. The result is the same set of restrictions,
     plus any stored on alias pages themselves (Wagtail never creates those), so
     it is never less strict. tests/test_reader_pages.py checks that private
-    sections stay private.
+    sections stay private. A page loaded through `with_view_restriction_flags`
+    (the article route) already knows it has none and needs no query at all.
     """
 
     def get_view_restrictions(self):
+        if getattr(self, "_restricted_at_or_above", True) is False and not getattr(
+            self, "_alias_at_or_above", True
+        ):
+            # Loaded by `with_view_restriction_flags`: nothing restricts this page.
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         alias_sources = Page.objects.filter(path__in=paths, alias_of__isnull=False).values(

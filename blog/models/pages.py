@@ -6,11 +6,12 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from blog import seo
+from blog.cache import TOPICS_TAG, page_tag, tag_request
 from health_content.models import Topic
 from health_content.publish_gate import BlogIndexPermissionTester
 
 from .article import ArticlePage
-from .base import OneQueryViewRestrictionsMixin, route_to_child
+from .base import OneQueryViewRestrictionsMixin, route_to_child, with_view_restriction_flags
 
 ARTICLES_PER_PAGE = 12
 
@@ -44,6 +45,12 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
         )
         featured_ids = [article.pk for article in context["featured_articles"]]
         context["latest_articles"] = list(articles.exclude(pk__in=featured_ids)[:6])
+        # Stale when a card's article changes (publishing a new one bumps home's own tag).
+        tag_request(
+            request,
+            TOPICS_TAG,
+            *(page_tag(a) for a in context["featured_articles"] + context["latest_articles"]),
+        )
         context["topics"] = Topic.objects.filter(
             articles__in=ArticlePage.objects.live().public()
         ).distinct()
@@ -70,9 +77,12 @@ class BlogIndexPage(OneQueryViewRestrictionsMixin, Page):
         return BlogIndexPermissionTester(user, self)
 
     def route(self, request, path_components):
-        # Children are articles: load the ArticlePage row (and hero image) at once.
+        # Children are articles: load the ArticlePage row (and hero image) at once,
+        # with whether it went live through the gate and has view restrictions.
         if path_components:
-            articles = ArticlePage.objects.select_related("hero_image")
+            articles = with_view_restriction_flags(
+                ArticlePage.objects.select_related("hero_image").with_gate_flag()
+            )
             return route_to_child(self, articles, request, path_components)
         return super().route(request, path_components)
 
@@ -84,6 +94,7 @@ class BlogIndexPage(OneQueryViewRestrictionsMixin, Page):
         context["articles"] = Paginator(self.get_articles(), ARTICLES_PER_PAGE).get_page(
             request.GET.get("page")
         )
+        tag_request(request, *(page_tag(article) for article in context["articles"]))
         context["seo"] = seo.for_page(
             self,
             request,

@@ -60,8 +60,11 @@ class ArticleImageBlock(HealthStructBlock):
     def bulk_to_python(self, values):
         struct_values = super().bulk_to_python(values)
         # One query for the renditions of all the stream's images, instead of a
-        # look-up per image when each is rendered.
-        images = [value["image"] for value in struct_values if value["image"] is not None]
+        # look-up per image when each is rendered; none when Wagtail's rendition
+        # cache holds them all.
+        images = _without_cached_renditions(
+            [value["image"] for value in struct_values if value["image"] is not None]
+        )
         rendition_model = get_image_model().get_rendition_model()
         prefetch_related_objects(
             images,
@@ -84,3 +87,20 @@ class ArticleImageBlock(HealthStructBlock):
                 "caption": "A caption explains the image.",
             }
         )
+
+
+def _without_cached_renditions(images):
+    """The `images` whose RENDITION_SPECS renditions are not all in Wagtail's rendition cache."""
+    if not images:
+        return []
+    rendition_model = get_image_model().get_rendition_model()
+    filters = [Filter(spec) for spec in Filter.expand_spec(RENDITION_SPECS)]
+    keys = {
+        id(image): [
+            rendition_model.construct_cache_key(image, f.get_cache_key(image), f.spec)
+            for f in filters
+        ]
+        for image in images
+    }
+    found = rendition_model.cache_backend.get_many([key for ks in keys.values() for key in ks])
+    return [image for image in images if not all(key in found for key in keys[id(image)])]

@@ -2,6 +2,7 @@
 
 from wagtail import blocks
 
+from ..privacy import restricted_at_or_above
 from .base import HealthStructBlock
 
 
@@ -53,10 +54,11 @@ class RelatedArticlesBlock(HealthStructBlock):
         if not pages:
             return set()
         model = self.child_blocks["articles"].child_block.target_model
+        # Not Wagtail's public(), which first queries every view restriction.
         return set(
             model.objects.live()
-            .public()
             .filter(pk__in=[page.pk for page in pages])
+            .exclude(restricted_at_or_above())
             .values_list("pk", flat=True)
         )
 

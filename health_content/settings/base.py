@@ -278,7 +278,7 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # With a process-local cache the invalidation token lives in files in this directory
 # so every process on the host sees it, whatever OS user it runs as (default: a
-# directory in the temp directory; see blog.cache._FileGeneration).
+# directory in the temp directory; see blog.cache._FileVersions).
 PAGE_CACHE_GENERATION_DIR = os.environ.get("PAGE_CACHE_GENERATION_DIR") or None
 # Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
 # when a CDN sits in front; empty sends none.
