@@ -25,7 +25,7 @@ from health_content.models import (
 
 from . import search
 from .cache import bump_generation
-from .models import ArticlePage
+from .models import ArticlePage, PolicyPages
 
 
 def _reader_data_models():
@@ -41,6 +41,7 @@ def _reader_data_models():
         get_document_model(),
         Site,
         PageViewRestriction,
+        PolicyPages,
     ]
 
 
