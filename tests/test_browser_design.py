@@ -21,10 +21,8 @@ def design_site(migrated_data, site_tree):
     home, blog_index = site_tree
     create_standard_pages(home)
     cast = Cast()
-    pictured = live_article(blog_index, cast, title="Iron and tiredness", featured=True)
-    imageless = live_article(
-        blog_index, cast, title="Folate before pregnancy", hero_image=None, featured=True
-    )
+    pictured = live_article(blog_index, cast, title="Iron and tiredness")
+    imageless = live_article(blog_index, cast, title="Folate before pregnancy", hero_image=None)
     article = live_article(blog_index, cast, title="Vitamin B12 deficiency", related=[pictured])
     return {"article": article, "pictured": pictured, "imageless": imageless}
 
@@ -102,7 +100,8 @@ def test_cards_without_an_image_leave_no_gap(live_server, browser, design_site):
     desktop.goto(live_server.url + "/")
     card, heading = card_boxes(desktop, imageless)
     other_card, other_heading = card_boxes(desktop, pictured)
-    # Side by side: both titles line up, the image-less card shows the site's mark.
+    # Side by side (the three "latest" cards in one row): the titles line up, and
+    # the image-less card shows the site's mark where a picture would be.
     assert card["y"] == pytest.approx(other_card["y"], abs=1)
     assert heading["y"] == pytest.approx(other_heading["y"], abs=2)
     panel = desktop.locator(".card--no-image").first.evaluate(
