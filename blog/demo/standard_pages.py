@@ -68,7 +68,7 @@ STANDARD_PAGES = [
     },
 ]
 
-#: PolicyPages field for each fixed page the footer links to.
+#: The PolicyPages field of each fixed page: the footer links to all of them.
 POLICY_FIELDS = {
     "about": "about",
     "editorial-policy": "editorial_policy",
@@ -87,6 +87,5 @@ def create_standard_pages(home):
         if page is None:
             page = home.add_child(instance=StandardPage(**data))
             page.save_revision().publish()
-        if data["slug"] in POLICY_FIELDS:
-            setattr(policies, POLICY_FIELDS[data["slug"]], page)
+        setattr(policies, POLICY_FIELDS[data["slug"]], page)
     policies.save()
