@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo lint format bench clean
+.PHONY: run test install migrate demo lint format bench audit screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,18 @@ format: install
 # `make bench BENCH_ARGS="--quick"` / `BENCH_ARGS="--articles 200 --search-articles 10000"`.
 bench: install
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Lighthouse and axe-core on home, an article and search, served by a throwaway
+# production-like site (see README "Design and audit"); fails below 95 or on any
+# axe violation. `make screenshots` refreshes docs/screenshots/*.png.
+tools/audit/node_modules/lighthouse:
+	npm ci --prefix tools/audit --no-audit --no-fund
+
+audit: install tools/audit/node_modules/lighthouse
+	$(BIN)/python tools/audit/run.py $(AUDIT_ARGS)
+
+screenshots: install
+	$(BIN)/python tools/audit/run.py --screenshots-only --screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) static_collected .pytest_cache

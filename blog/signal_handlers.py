@@ -43,13 +43,16 @@ from .cache import (
     invalidate_page,
     page_tag,
 )
-from .models import ArticlePage
+from .models import ArticlePage, PolicyPages
 from .models.article import ArticlePageTag
 
 
 def _site_wide_models():
-    """Models every reader page depends on: a change makes every cached page stale."""
-    return [Site, PageViewRestriction]
+    """Models every reader page depends on: a change makes every cached page stale.
+
+    PolicyPages is the site setting behind the footer's policy links.
+    """
+    return [Site, PageViewRestriction, PolicyPages]
 
 
 def _reader_data_models():

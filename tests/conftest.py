@@ -1,5 +1,6 @@
 import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.core.cache import caches
@@ -7,6 +8,8 @@ from django.db import connection
 
 from blog.site_tree import ensure_site_tree
 from tests.reader_factories import Cast
+
+AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_configure(config):
@@ -68,6 +71,17 @@ def b12(db):
         source="U.S. Food and Drug Administration",
         source_url="https://www.fda.gov/food/nutrition-facts-label/daily-value-nutrition-facts-label",
     )
+
+
+@pytest.fixture
+def axe_source():
+    """axe-core's source, to inject into pages (tests/js/node_modules, from `make install`)."""
+    if not AXE.exists():
+        message = f"axe-core not found at {AXE}; run `make install` (npm ci --prefix tests/js)."
+        if os.environ.get("REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return AXE.read_text()
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,6 @@ workflow): `site` asks for conftest's `migrated_data`, which puts it back.
 """
 
 import itertools
-import os
-from pathlib import Path
 
 import pytest
 
@@ -19,18 +17,7 @@ from tests.reader_factories import Cast, live_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-@pytest.fixture
-def axe_source():
-    if not AXE.exists():
-        message = f"axe-core not found at {AXE}; run `make install` (npm ci --prefix tests/js)."
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return AXE.read_text()
 
 
 @pytest.fixture

@@ -27,6 +27,7 @@ from health_content.blocks import (
 )
 from health_content.blocks.disclaimer import NOT_CHOSEN_MESSAGE
 from health_content.blocks.image import ALT_TEXT_MESSAGE
+from health_content.blocks.symptoms import CARE_LEVELS
 from health_content.models import Disclaimer, NutrientReference
 from tests.factories import (
     make_article,
@@ -100,11 +101,30 @@ def test_section_heading_is_labelled_by_its_anchor(values):
 def test_symptom_list_makes_emergencies_stand_out_without_colour(values):
     html = render_block("symptom_list", values["symptom_list"])
     emergency, self_care = html.split("<li")[1:3]
-    assert "symptom--stands-out" in emergency and "<svg" in emergency
+    assert "symptom--stands-out" in emergency
     assert "<strong>Emergency: call emergency services</strong>" in emergency
-    assert "symptom--stands-out" not in self_care and "<svg" not in self_care
+    assert "symptom--stands-out" not in self_care
     assert "<strong>Self-care</strong>" in self_care
+    # Each level has its own icon shape besides its label: an octagon, a rounded square.
+    assert '<path d="M7.8 1h8.4L23 7.8' in emergency and "<rect" not in emergency
+    assert "<rect" in self_care and "M7.8 1h8.4" not in self_care
     assert 'class="when-to-get-help" role="note"' in html
+
+
+def test_every_care_level_is_labelled_in_text_with_its_own_icon():
+    items = [
+        {"symptom": f"Symptom {level}", "detail": "", "care_level": level}
+        for level, _label in CARE_LEVELS
+    ]
+    html = render_block("symptom_list", {"heading": "Symptoms", "intro": "", "items": items})
+    rendered = html.split("<li")[1:]
+    assert len(rendered) == 4
+    icons = set()
+    for (level, label), item in zip(CARE_LEVELS, rendered, strict=True):
+        assert f"symptom--{level}" in item
+        assert f"Care level: </span><strong>{label}</strong>" in item
+        icons.add(item[item.index("<svg") : item.index("</svg>")])
+    assert len(icons) == 4  # four different shapes
 
 
 B12_FOODS = [

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from blog.demo.people import ACCOUNTS
-from blog.models import ArticlePage, HomePage, StandardPage
+from blog.models import ArticlePage, HomePage, PolicyPages, StandardPage
 from health_content.blocks import ArticleBodyBlock
 from health_content.cadence import due_for_review, review_status
 from health_content.models import (
@@ -123,7 +123,15 @@ def test_reference_data_people_and_pages(demo):
         "about",
         "editorial-policy",
         "how-we-review",
+        "corrections-policy",
     }
+    policies = PolicyPages.objects.get(site__is_default_site=True)
+    assert [getattr(policies, name).slug for name in PolicyPages.link_fields] == [
+        "about",
+        "editorial-policy",
+        "how-we-review",
+        "corrections-policy",
+    ]
     images = get_image_model().objects.all()
     assert images.count() == 10
     assert all(image.description.startswith("Abstract illustration") for image in images)

@@ -2,6 +2,7 @@
 
 from .article import ArticleAuthor, ArticlePage, ArticlePageTag, ArticleReference
 from .pages import BlogIndexPage, HomePage, StandardPage
+from .policies import PolicyPages
 
 __all__ = [
     "ArticleAuthor",
@@ -10,5 +11,6 @@ __all__ = [
     "ArticleReference",
     "BlogIndexPage",
     "HomePage",
+    "PolicyPages",
     "StandardPage",
 ]

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
+from blog.policies import policy_links
 from blog.seo import dumps_for_script
 
 register = template.Library()
@@ -22,6 +23,13 @@ def json_ld(documents):
         # has already made "<", ">" and "&" impossible in the text.
         ((mark_safe(dumps_for_script(document)),) for document in documents or ()),  # noqa: S308
     )
+
+
+@register.inclusion_tag("includes/policy_links.html", takes_context=True)
+def footer_policy_links(context):
+    """The footer's list of policy pages (About, editorial policy, how we review, corrections)."""
+    request = context.get("request")
+    return {"links": policy_links(request) if request is not None else []}
 
 
 @register.simple_tag(takes_context=True)
