@@ -60,10 +60,25 @@ HOSTILE = [
         id="deeply-nested-markdown-lists",
     ),
     pytest.param(
-        "line.txt", b"Title\n\n" + b"word " * 5000, "is 24,999 characters long", id="huge-line"
+        "line.txt",
+        b"Title\n\n" + b"word " * 5000,
+        r"is 24,999 characters long \(the limit is 10,000\)",
+        id="huge-line",
     ),
     pytest.param(
         "line.md", b"# Title\n\n" + b"a" * 30000, "is 30,000 characters long", id="huge-md-line"
+    ),
+    pytest.param(
+        "brackets.md",
+        b"# T\n\n" + (b"[" * 3000 + b"\n\n") * 5,
+        "more than 4,000 “\\[” characters",
+        id="markdown-bracket-flood",
+    ),
+    pytest.param(
+        "emphasis.md",
+        b"# T\n\n" + b"*a " * 3000,
+        "3,000 Markdown markup characters",
+        id="markdown-emphasis-flood",
     ),
     pytest.param(
         "lines.txt",

@@ -48,7 +48,7 @@ from .document import (
 )
 from .features import looks_like_heading, strip_numbering
 
-SILENT_TAGS = ("script", "style", "noscript", "template", "svg", "head")
+SILENT_TAGS = ("script", "style", "noscript", "template", "svg")
 CHROME_TAGS = (
     "iframe",
     "form",
@@ -412,7 +412,7 @@ def _parse(text):
 
 def _drop_silent(tree):
     # Code and styles are never text, wherever they are: removed without a report line.
-    for element in tree.xpath("|".join(f"//{tag}" for tag in SILENT_TAGS if tag != "head")):
+    for element in tree.xpath("|".join(f"//{tag}" for tag in SILENT_TAGS)):
         element.drop_tree()
 
 

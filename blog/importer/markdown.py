@@ -13,6 +13,8 @@ matter fills the summary. After the title, the top heading level present
 starts sections.
 """
 
+import re
+
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
@@ -25,6 +27,30 @@ _PARSER = (
     .enable(["table", "strikethrough"])
     .use(front_matter_plugin)
 )
+
+
+#: markdown-it's inline rules slow down on runs of unmatched markup (``[[[[``,
+#: ``*a *a``), so a block with more markup characters than any article is refused.
+MAX_MARKUP_PER_BLOCK = 2_000
+MAX_BRACKETS = 4_000
+MARKUP_CHARACTERS = "[]*_<`"
+
+
+def check_markup(text):
+    """ImportFailed for Markdown with far more markup characters than any article."""
+    if text.count("[") > MAX_BRACKETS:
+        raise ImportFailed(
+            f"The file has more than {MAX_BRACKETS:,} “[” characters, far more links than "
+            "one article: check that the right file was chosen."
+        )
+    for block in re.split(r"\n\s*\n", text):
+        markup = sum(block.count(character) for character in MARKUP_CHARACTERS)
+        if markup > MAX_MARKUP_PER_BLOCK:
+            line = text[: text.index(block)].count("\n") + 1
+            raise ImportFailed(
+                f"The paragraph at line {line} has {markup:,} Markdown markup characters "
+                f"(more than {MAX_MARKUP_PER_BLOCK:,}): this is not an article's text."
+            )
 
 
 def _front_matter(tokens):
@@ -81,6 +107,7 @@ def read_markdown(text):
     """The Document of a Markdown article. Raises ImportFailed when it has no title."""
     text = normalise(text) + "\n"
     check_lines(text.split("\n"))
+    check_markup(text)
     tokens = _PARSER.parse(text)
     front_matter = _front_matter(tokens)
     document = Document(title="")

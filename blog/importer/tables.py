@@ -20,6 +20,8 @@ _CELL_RE = re.compile(r"\S+(?: \S+)*")
 NUMBER_RE = re.compile(r"^[<>~≈]?\d[\d.,]*\s?%?$")
 #: Cells of an aligned table are short; longer runs are prose.
 MAX_ALIGNED_CELL = 60
+#: Rows of an aligned table fit on a screen; longer lines are prose (and slow to split).
+MAX_ALIGNED_ROW = 400
 #: How far (in characters) a cell may start from its header's column.
 ALIGNMENT_SLACK = 1
 
@@ -100,6 +102,8 @@ def _is_prose(cells):
 
 
 def find_aligned_table(lines, start):
+    if len(lines[start]) > MAX_ALIGNED_ROW:
+        return None
     header, tabbed = _cells(lines[start])
     if len(header) < 2 or _is_prose(header):
         return None

@@ -49,7 +49,7 @@ ATX_HEADING_RE = re.compile(r"^\s*(#{1,6})\s+(.+?)\s*#*\s*$")
 UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 MAX_TITLE_LENGTH = 200
 #: Longer lines are not prose a writer typed: a generated or broken file.
-MAX_LINE_LENGTH = 20_000
+MAX_LINE_LENGTH = 10_000
 #: Lines with text: a long article has a few hundred.
 MAX_LINES = 4_000
 #: Quote markers or indentation deeper than this is generated, not written.
