@@ -33,9 +33,16 @@ def tell_what_happens_next(request, page, task_state):
     elif task_state.status != TaskState.STATUS_APPROVED:
         return
     elif page.current_workflow_task is not None:
-        messages.success(
-            request, f"Approved: '{title}' is now waiting for {page.current_workflow_task.name}."
-        )
+        step = page.current_workflow_task.name
+        if page.current_workflow_task.pk == task_state.task_id:
+            # Wagtail approved the revision submitted; a later save needs the step again.
+            messages.warning(
+                request,
+                f"Approved revision {task_state.revision_id}, but '{title}' was saved again "
+                f"after it was submitted: its latest revision is now waiting for {step}.",
+            )
+        else:
+            messages.success(request, f"Approved: '{title}' is now waiting for {step}.")
     elif page.live and page.live_revision_id == task_state.revision_id:
         messages.success(request, f"Signed off and published: readers now see '{title}'.")
     else:
