@@ -3,8 +3,9 @@
 Wagtail builds a workflow action's form from the request's POST data alone. The
 medical sign-off is an electronic signature, so its form must know who is signing
 (to check their password, through the sign-in throttle) and which review step they
-sign. These views hand the form the request and the task state; every other page
-view is Wagtail's own.
+sign. These views hand the form the request and the task state, tell the dialog
+what is being reviewed, and after each review action (from the dialog or from the
+editor's action menu) say what happens next. Every other page view is Wagtail's own.
 """
 
 import functools
@@ -72,7 +73,7 @@ class _SigningViewMixin:
 
     def get_context_data(self, **kwargs):
         # What is being signed: the dialog names the article and revision, and links
-        # to the changes since the last sign-off (docs: README "Medical review").
+        # to the changes since the last sign-off.
         revision = self.task_state.revision
         last_signed = latest_sign_off(self.object)
         compare_url = None
