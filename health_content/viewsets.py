@@ -3,8 +3,9 @@
 Wagtail builds a workflow action's form from the request's POST data alone. The
 medical sign-off is an electronic signature, so its form must know who is signing
 (to check their password, through the sign-in throttle) and which review step they
-sign. These views hand the form the request and the task state; every other page
-view is Wagtail's own.
+sign. These views hand the form the request and the task state, tell the dialog
+what is being reviewed, and after each review action (from the dialog or from the
+editor's action menu) say what happens next. Every other page view is Wagtail's own.
 """
 
 import functools
@@ -33,9 +34,16 @@ def tell_what_happens_next(request, page, task_state):
     elif task_state.status != TaskState.STATUS_APPROVED:
         return
     elif page.current_workflow_task is not None:
-        messages.success(
-            request, f"Approved: '{title}' is now waiting for {page.current_workflow_task.name}."
-        )
+        step = page.current_workflow_task.name
+        if page.current_workflow_task.pk == task_state.task_id:
+            # Wagtail approved the revision submitted; a later save needs the step again.
+            messages.warning(
+                request,
+                f"Approved revision {task_state.revision_id}, but '{title}' was saved again "
+                f"after it was submitted: its latest revision is now waiting for {step}.",
+            )
+        else:
+            messages.success(request, f"Approved: '{title}' is now waiting for {step}.")
     elif page.live and page.live_revision_id == task_state.revision_id:
         messages.success(request, f"Signed off and published: readers now see '{title}'.")
     else:
@@ -65,7 +73,7 @@ class _SigningViewMixin:
 
     def get_context_data(self, **kwargs):
         # What is being signed: the dialog names the article and revision, and links
-        # to the changes since the last sign-off (docs: README "Medical review").
+        # to the changes since the last sign-off.
         revision = self.task_state.revision
         last_signed = latest_sign_off(self.object)
         compare_url = None

@@ -61,6 +61,20 @@ def test_editorial_approval_says_medical_review_comes_next(client, blog_index, p
     ]
 
 
+def test_approving_a_revision_saved_over_says_the_step_is_needed_again(client, blog_index, people):
+    page = submit(
+        make_article(blog_index, title="Iron basics", owner=people["writer"]), people["writer"]
+    )
+    submitted = refreshed(page).current_workflow_task_state.revision
+    page.save_revision(user=people["writer"])
+    response = signed_in(client, people["editor"]).post(workflow_action_url(page, "approve"))
+    assert messages_after(response) == [
+        f"Approved revision {submitted.pk}, but 'Iron basics' was saved again after it was "
+        "submitted: its latest revision is now waiting for Editorial review."
+    ]
+    assert refreshed(page).current_workflow_task.name == "Editorial review"
+
+
 def test_sign_off_says_signed_off_and_published(client, blog_index, people):
     page = make_article(blog_index, title="Iron basics", owner=people["writer"])
     page = act(submit(page, people["writer"]), people["editor"], "approve")

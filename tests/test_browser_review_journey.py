@@ -37,21 +37,35 @@ def open_more_actions(page):
     page.get_by_role("button", name="More actions").click()
 
 
+def sign_off_from_dashboard(page, title):
+    """Open the sign-off dialog from the reviewer's "Awaiting your review" panel.
+
+    The page editor is locked for the medical step (reviewers do not rewrite what
+    they sign), so its action menu offers no review actions.
+    """
+    awaiting = page.locator("#awaiting-review-content, section:has-text('Awaiting your review')")
+    row = awaiting.first.locator("tr", has_text=title)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve and sign off").click()
+
+
 def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     base = live_server.url
     writer = make_writer()
     make_editor()
     make_reviewer()
     default_disclaimer()
-    AuthorProfile.objects.create(display_name="Sam Writer", slug="sam-writer", user=writer)
+    profile = AuthorProfile.objects.create(
+        display_name="Sam Writer", slug="sam-writer", user=writer
+    )
 
     # Writer: build the article from blocks, save, submit.
     log_in(page, base, "writer")
     page.goto(f"{base}/admin/pages/add/blog/articlepage/{blog_index.pk}/")
     page.fill("#id_title", "Iron and tiredness")
     page.fill("#id_summary", "Why low iron can leave you tired, and what helps.")
-    page.get_by_role("button", name="Choose author profile").click()
-    page.locator(".modal a", has_text="Sam Writer").click()
+    # The writer's own profile is the first author already.
+    expect(page.locator("input[name='authors-0-author']")).to_have_value(str(profile.pk))
     # New articles start with the default disclaimer already in the body.
     expect(page.get_by_text("Medical disclaimer", exact=True)).to_be_visible()
     page.locator("button[title='Insert a block']").first.click()
@@ -89,6 +103,11 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     open_more_actions(page)
     page.get_by_role("button", name="Approve", exact=True).click()
     page.wait_for_url(f"{base}/admin/pages/{blog_index.pk}/")
+    expect(page.locator(".messages")).to_contain_text(
+        "Approved: 'Iron and tiredness' is now waiting for Medical review."
+    )
+    # The listing shows where each article is in its review.
+    expect(page.locator("tr", has_text="Iron and tiredness")).to_contain_text("In medical review")
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.current_workflow_task.name == "Medical review"
     # Approving did not create a revision of the editor's: the reviewer reviews the writer's.
@@ -105,6 +124,8 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     awaiting.get_by_role("button", name="Approve and sign off").click()
     dialog = page.locator(".modal")
     expect(dialog.get_by_text("I checked every dose, figure and unit.")).to_be_visible()
+    expect(dialog).to_contain_text("You are reviewing Iron and tiredness, revision")
+    expect(dialog).to_contain_text("has never been signed off")
     dialog.get_by_label("I checked the article's claims against the cited sources.").check()
     dialog.get_by_label("I checked every dose, figure and unit.").check()
     dialog.get_by_label("The medical disclaimer is appropriate for this article.").check()
@@ -122,6 +143,9 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     with page.expect_navigation():
         dialog.locator("button[type=submit], input[type=submit]").first.click()
 
+    expect(page.locator(".messages")).to_contain_text(
+        "Signed off and published: readers now see 'Iron and tiredness'."
+    )
     article = ArticlePage.objects.get(pk=article.pk)
     assert article.live
     sign_off = SignOff.objects.get(page=article)
