@@ -220,15 +220,15 @@ HEALTH_REVIEW_DUE_SOON_DAYS = 30
 
 # Page cache ----------------------------------------------------------------------
 # Anonymous full-page cache for reader pages (blog/cache.py): stored in the
-# PAGE_CACHE_ALIAS cache (local memory, or Redis with REDIS_URL), invalidated site-wide
-# when anything readers see is published, unpublished, moved, deleted or edited.
+# PAGE_CACHE_ALIAS cache (local memory, or Redis with REDIS_URL), invalidated per page
+# when what it shows is published, unpublished, moved, deleted or edited.
 # Off here (development: edits show at once; tests: no page leaks between tests);
 # production.py turns it on. PAGE_CACHE=off|on overrides either.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", False)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# With a process-local cache the invalidation token lives in this file so every
-# process on the host sees it (default: a file in the temp directory).
+# With a process-local cache the invalidation versions live in this file (and a .tags
+# directory beside it) so every process on the host sees them (default: the temp directory).
 PAGE_CACHE_GENERATION_FILE = os.environ.get("PAGE_CACHE_GENERATION_FILE") or None
 # Cache-Control sent with cacheable anonymous pages, e.g. "public, max-age=60, s-maxage=600"
 # when a CDN sits in front; empty sends none.
