@@ -8,19 +8,31 @@ search, feeds, sitemap, robots.txt) in Django's cache framework (the
 ``PAGE_CACHE_ALIAS`` cache: local memory by default, Redis when REDIS_URL is set).
 A hit is answered before sessions, authentication or the database are touched.
 
-Every key contains a site-wide *generation* token. Anything that can change what a
-reader sees bumps the token (`bump_generation`): publishing, unpublishing, moving
-or deleting a page, and saving or deleting the snippets and images pages show
-(topics, profiles, disclaimers, nutrients, images, documents, sites, privacy
-settings). Old entries are then simply never read again and expire after
-``PAGE_CACHE_SECONDS``. One token for the whole site is deliberately blunt: an
-article appears on its index, home, topics, tags, feeds, sitemap and profile pages,
-and tracking each of those precisely is where cache bugs live.
+Invalidation per page
+---------------------
+Every cached entry (page, route, article fragment) is stored with *tags* naming
+what it shows (`tag_request`: ``page:<id>`` for a page and each card it lists,
+``health_content.topic:<id>`` for a topic page, collection tags such as
+``pages`` for feeds and search) and the version each tag had then
+(`set_tagged`); `get_tagged` serves it only while none of those versions has
+moved. A change bumps only the tags it affects (`bump_tags`): publishing,
+unpublishing or deleting a page bumps its own tag, its ancestors', those of
+whatever refers to it in Wagtail's reference index (`page_change_tags`) and the
+listings it appears in; an edited topic, profile, snippet or image bumps its own
+tag and its referrers' (`invalidate_object`). So a publish leaves every other
+article's cached copy in place. The site-wide *generation*, one more version in
+every entry, is bumped for what every page depends on (sites, privacy settings:
+`bump_generation`). Stale entries are never read again and expire after
+``PAGE_CACHE_SECONDS``.
 
-Where the token lives: in the cache itself when that cache is shared between
+The public invalidation API, for code that changes pages outside the signals
+wired in blog.signal_handlers (tasks, commands): `invalidate_page`,
+`invalidate_moved_page`, `invalidate_object`, `bump_tags` and `bump_generation`.
+
+Where the versions live: in the cache itself when that cache is shared between
 processes (Redis, Memcached, database, file). Local memory is private to each
 process, so gunicorn workers and cron jobs (``publish_scheduled``) would not see
-each other's bumps; with LocMemCache the token is kept in small files instead
+each other's bumps; with LocMemCache the versions are kept in small files instead
 (``PAGE_CACHE_GENERATION_DIR``, by default in the temp directory), which every
 process on the host reads, whichever OS user it runs as (`_FileVersions`).
 Several hosts need a shared cache: set REDIS_URL.
@@ -61,7 +73,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 
 #: Lifetime of the object caches under the page cache (routes, article fragments
-#: and data, cards): long, since a generation bump, not expiry, makes them stale.
+#: and data, cards): long, since a version bump, not expiry, makes them stale.
 OBJECT_CACHE_SECONDS = 24 * 60 * 60
 HIT_HEADER = "X-Page-Cache"
 _UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
@@ -359,7 +371,7 @@ def page_change_tags(page):
 def invalidate_page(page):
     """A page was published, unpublished or deleted: make the pages showing it stale.
 
-    Called on Wagtail's page_published and page_unpublished and on post_delete
+    Called on Wagtail's page_published and page_unpublished and on pre_delete
     (blog.signal_handlers); other pages' cached copies are kept.
     """
     bump_tags(page_change_tags(page))
@@ -483,8 +495,9 @@ def article_revision_cache_key(page, request):
     Rendering a body loads its images and renditions, snippets (disclaimer,
     nutrients) and linked pages: a few queries per block type, more for rich text
     with links. That HTML, the heading, byline, references and metadata are fixed
-    for a live revision until something they show changes, which bumps the
-    generation token, so (page, live revision, generation, host) identifies them.
+    for a live revision until something they show changes, which bumps the page's
+    tag (a related article republished) or the generation, so (page, live
+    revision, generation and page versions, host) identifies them.
     This applies to every request, signed-in or not, with the page cache on or
     off; it keeps an article view to a fixed number of queries whatever its size.
     Previews (drafts) and DEBUG (template work) always render afresh;

@@ -35,6 +35,7 @@ from blog.cache import (
     request_is_cacheable,
     set_tagged,
 )
+from blog.models.base import VIEW_RESTRICTION_FLAGS
 
 
 def is_enabled():
@@ -87,6 +88,10 @@ class RouteCacheMiddleware:
         # Wagtail memoises both on the request; the view then reuses them.
         route = Page.route_for_request(request, path)
         if route is not None:
+            # A cached route must not carry the route query's "no view restriction"
+            # flags (blog.models.base): restrictions are checked on every request.
+            for flag in VIEW_RESTRICTION_FLAGS:
+                route[0].__dict__.pop(flag, None)
             # Stale once the page is published, unpublished, moved or deleted.
             tags = [page_tag(route[0])]
             value = (Site.find_for_request(request), route)

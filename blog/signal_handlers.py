@@ -7,7 +7,7 @@ the pages that list a published or unpublished article.
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.documents import get_document_model
@@ -120,7 +120,9 @@ def register_signal_handlers():
     ]:
         signal.connect(review_state_changed, dispatch_uid=f"{dispatch}:workflow_{name}")
     for model in _page_models():
-        post_delete.connect(
+        # Before the delete: the page's ancestors and Wagtail's reference index
+        # entries pointing at it are still there (the second bump follows the commit).
+        pre_delete.connect(
             page_changed, sender=model, dispatch_uid=f"{dispatch}:delete:{model._meta.label}"
         )
     for model in _reader_data_models():

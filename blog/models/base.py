@@ -5,6 +5,9 @@ from wagtail.models import Page, PageViewRestriction
 
 from health_content.privacy import alias_at_or_above, restricted_at_or_above
 
+#: The annotations `with_view_restriction_flags` adds.
+VIEW_RESTRICTION_FLAGS = ("_restricted_at_or_above", "_alias_at_or_above")
+
 
 def with_view_restriction_flags(queryset):
     """`queryset` annotated so `OneQueryViewRestrictionsMixin` needs no query for public pages."""
