@@ -71,7 +71,7 @@ class Site:
             "DATABASE_URL": f"sqlite:///{self.workdir / 'db.sqlite3'}",
             "MEDIA_ROOT": str(self.workdir / "media"),
             "STATIC_ROOT": str(self.workdir / "static"),
-            "PAGE_CACHE_GENERATION_FILE": str(self.workdir / "page-cache-generation"),
+            "PAGE_CACHE_GENERATION_DIR": str(self.workdir / "page-cache-versions"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "WAGTAILADMIN_BASE_URL": self.base_url,
             "LOG_LEVEL": "WARNING",
