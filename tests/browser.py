@@ -29,3 +29,12 @@ def launch_chromium(playwright):
             pytest.fail(message)
         pytest.skip(message)
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+def inject_axe(page, axe_source):
+    """Load axe-core into `page`.
+
+    Evaluated through the DevTools protocol: an inline <script> would be refused by
+    the reader pages' Content-Security-Policy, which the browser tests keep on.
+    """
+    page.evaluate(f"() => {{ {axe_source}\n }}")

@@ -13,6 +13,7 @@ import itertools
 
 import pytest
 
+from tests.browser import inject_axe
 from tests.reader_factories import Cast, live_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,9 +34,7 @@ def site(migrated_data, site_tree):
 
 
 def blocking_violations(page, axe_source):
-    # Evaluated through the DevTools protocol: an inline <script> would be refused
-    # by the reader pages' Content-Security-Policy, which these tests keep on.
-    page.evaluate(f"() => {{ {axe_source}\n }}")
+    inject_axe(page, axe_source)
     results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} -> "

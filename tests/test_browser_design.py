@@ -9,6 +9,7 @@ axe-core comes from tests/js/node_modules (conftest's `axe_source`).
 import pytest
 
 from blog.demo.standard_pages import create_standard_pages
+from tests.browser import inject_axe
 from tests.reader_factories import Cast, live_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +29,7 @@ def design_site(migrated_data, site_tree):
 
 
 def axe_violations(page, axe_source):
-    page.add_script_tag(content=axe_source)
+    inject_axe(page, axe_source)
     return page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
         ".map(v => `${v.id} (${v.impact}): ${v.help} -> `"
@@ -42,7 +43,7 @@ def test_home_article_and_search_have_no_axe_violations_at_both_widths(
     urls = ["/", design_site["article"].url, "/search/?q=vitamin"]
     problems = {}
     for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
+        context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         for url in urls:
             page.goto(live_server.url + url)
