@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -126,6 +128,14 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "health-blog"),
     }
+
+# The read API (blog/api.py): anonymous requests per client address, and how long
+# shared caches may keep a response (clients revalidate with the ETag after that).
+HEALTH_API_ANON_RATE = os.environ.get("HEALTH_API_ANON_RATE", "120/minute")
+HEALTH_API_CACHE_SECONDS = int(os.environ.get("HEALTH_API_CACHE_SECONDS", "60"))
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 
 # Sign-in throttling (health_content/sign_in.py): 5 wrong passwords for one account
 # from one address lock that pair out for 15 minutes; page passwords likewise.
