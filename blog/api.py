@@ -63,10 +63,17 @@ class ArticlePagesAPIViewSet(PagesAPIViewSet):
                 raise BadRequestError("type doesn't exist") from e
             if models != (ArticlePage,):
                 raise BadRequestError("type: only blog.ArticlePage is served")
+        articles = (
+            ArticlePage.objects.live().public().filter(pk__in=self.get_base_queryset().values("pk"))
+        )
+        if "search" in self.request.GET:
+            # The search backends filter only on indexed fields, and the gate's
+            # `live()` filters on a subquery: hand them the resulting ids instead.
+            articles = ArticlePage.objects.filter(
+                pk__in=list(articles.values_list("pk", flat=True))
+            )
         return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=self.get_base_queryset().values("pk"))
+            articles.select_related("locale")
             .prefetch_related(
                 Prefetch("authors", queryset=ArticleAuthor.objects.select_related("author")),
                 "topics",
