@@ -16,6 +16,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("blog.api")),
 ]
 
 if settings.DEBUG:

@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
@@ -24,7 +25,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from blog import seo
+from blog import api_fields, seo
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, object_tag, page_cache
 from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
@@ -166,6 +167,17 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         "authors",
         "references",
     )
+
+    #: What the read API (blog/api.py) serves: the content as signed, never the draft.
+    api_fields = [
+        APIField("summary"),
+        APIField("medical_audience"),
+        APIField("body", serializer=api_fields.SignedBodyField()),
+        APIField("authors", serializer=api_fields.SignedAuthorsField()),
+        APIField("topics", serializer=api_fields.SignedTopicsField()),
+        APIField("references", serializer=api_fields.ReferencesField()),
+        APIField("sign_off", serializer=api_fields.SignOffField()),
+    ]
 
     search_fields = [
         *Page.search_fields,

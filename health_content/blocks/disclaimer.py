@@ -1,5 +1,6 @@
 """The medical disclaimer: managed text (a Disclaimer snippet), exactly one per article."""
 
+from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..models import Disclaimer
@@ -34,6 +35,14 @@ class DisclaimerBlock(HealthStructBlock):
 
     def get_preview_value(self):
         return self.normalize({"disclaimer": Disclaimer.objects.default()})
+
+    def get_api_representation(self, value, context=None):
+        """The disclaimer's text itself (as pinned for the reader), not only its id."""
+        disclaimer = value.get("disclaimer")
+        return {
+            "disclaimer": disclaimer
+            and {"id": disclaimer.pk, "text": expand_db_html(disclaimer.text)}
+        }
 
 
 def count_messages(count):

@@ -120,6 +120,27 @@ class FoodTableBlock(HealthStructBlock):
         }
         empty_list_messages = {"rows": "Add at least one food."}
 
+    def get_api_representation(self, value, context=None):
+        """The table as readers see it: the nutrient's reference data and each row's %DV."""
+        nutrient = value.get("nutrient")
+        return {
+            "caption": value.get("caption"),
+            "nutrient": nutrient
+            and {
+                "id": nutrient.pk,
+                "name": nutrient.name,
+                "unit": nutrient.unit,
+                "daily_value": str(nutrient.daily_value),
+                "dv_basis": nutrient.dv_basis,
+                "source": nutrient.source,
+                "source_url": nutrient.source_url,
+            },
+            "rows": [
+                {**row, "amount": str(row["amount"]) if row["amount"] is not None else None}
+                for row in value.table_rows
+            ],
+        }
+
     def get_preview_value(self):
         # The picker preview shows real reference data when there is some; a query
         # here runs only when an editor opens the preview.

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.typed_table_block",
     "wagtail.contrib.frontend_cache",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -161,6 +163,14 @@ TASKS = {
 }
 if os.environ.get("TASKS_BACKEND", "").strip().lower() == "immediate":
     TASKS["default"] = TASKS["immediate"]
+
+# The read API (blog/api.py): anonymous requests per client address, and how long
+# shared caches may keep a response (clients revalidate with the ETag after that).
+HEALTH_API_ANON_RATE = os.environ.get("HEALTH_API_ANON_RATE", "120/minute")
+HEALTH_API_CACHE_SECONDS = int(os.environ.get("HEALTH_API_CACHE_SECONDS", "60"))
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
 
 # Sign-in throttling (health_content/sign_in.py): 5 wrong passwords for one account
 # from one address lock that pair out for 15 minutes; page passwords likewise.
