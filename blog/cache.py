@@ -268,6 +268,15 @@ TOPICS_TAG = "topics"
 PROFILES_TAG = "profiles"
 
 
+def link_tag(page_or_pk):
+    """The tag of every response that links to the page from its navigation (blog.policies).
+
+    Unlike `page_tag`, not bumped when a child page is published: only when the
+    page's own title or address can have changed.
+    """
+    return f"links-to:{getattr(page_or_pk, 'pk', page_or_pk)}"
+
+
 def page_tag(page_or_pk):
     """The tag of a page: its cached page, route and fragments, and the listings showing it."""
     return f"page:{getattr(page_or_pk, 'pk', page_or_pk)}"
@@ -372,9 +381,15 @@ def invalidate_page(page):
     """A page was published, unpublished or deleted: make the pages showing it stale.
 
     Called on Wagtail's page_published and page_unpublished and on pre_delete
-    (blog.signal_handlers); other pages' cached copies are kept.
+    (blog.signal_handlers); other pages' cached copies are kept. A page with
+    children also stales theirs: a new slug or title changes their URLs and
+    breadcrumbs (a blog index renamed in the admin, say).
     """
-    bump_tags(page_change_tags(page))
+    tags = page_change_tags(page) | {link_tag(page)}
+    if page.numchild:
+        for pk in page.get_descendants().values_list("pk", flat=True):
+            tags |= {page_tag(pk), link_tag(pk)}
+    bump_tags(tags)
 
 
 def invalidate_moved_page(page, old_parent=None):
@@ -385,7 +400,7 @@ def invalidate_moved_page(page, old_parent=None):
     """
     tags = set()
     for moved in page.get_descendants(inclusive=True).specific(defer=True):
-        tags |= page_change_tags(moved)
+        tags |= page_change_tags(moved) | {link_tag(moved)}
     if old_parent is not None:
         tags |= page_change_tags(old_parent)
     bump_tags(tags)

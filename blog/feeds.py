@@ -12,6 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 from . import seo
 from .cache import PAGES_TAG, tag_request
 from .models import ArticlePage
+from .policies import articles_url
 
 FEED_LENGTH = 20
 
@@ -42,7 +43,7 @@ class LatestArticlesFeed(Feed):
         return f"{seo.site_name(self.request)}: latest articles"
 
     def link(self):
-        return seo.absolute_url(self.request, "/articles/")
+        return seo.absolute_url(self.request, articles_url(self.request) or "/")
 
     def items(self):
         return list(ArticlePage.objects.live().public().for_listing()[:FEED_LENGTH])

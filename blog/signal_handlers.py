@@ -8,6 +8,7 @@ the pages that list a published or unpublished article.
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.urls import reverse
 from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.documents import get_document_model
@@ -155,12 +156,12 @@ def register_signal_handlers():
 
 def reader_paths_listing(article):
     """Paths of the reader pages, other than its own, that show `article`."""
-    paths = {"/", "/feed/", "/feed/atom/", "/sitemap.xml"}
+    paths = {"/", *(reverse(f"blog:{name}") for name in ("feed", "atom_feed", "sitemap"))}
     parent = article.get_parent()
     if parent is not None:
         paths.add(parent.url)
-    paths.update(f"/topics/{topic.slug}/" for topic in article.topics.all())
-    paths.update(f"/tags/{tag.slug}/" for tag in article.tags.all())
+    paths.update(reverse("blog:topic", args=[topic.slug]) for topic in article.topics.all())
+    paths.update(reverse("blog:tag", args=[tag.slug]) for tag in article.tags.all())
     paths.update(link.author.get_absolute_url() for link in article.authors.all())
     sign_offs = SignOff.objects.filter(page_id=article.pk).select_related("reviewer")
     paths.update(sign_off.reviewer.get_absolute_url() for sign_off in sign_offs)

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, page_cache
-from blog.policies import policy_links
+from blog.policies import articles_url, policy_links
 from blog.seo import dumps_for_script
 
 register = template.Library()
@@ -30,6 +30,13 @@ def footer_policy_links(context):
     """The footer's list of policy pages (About, editorial policy, how we review, corrections)."""
     request = context.get("request")
     return {"links": policy_links(request) if request is not None else []}
+
+
+@register.simple_tag(takes_context=True)
+def articles_index_url(context):
+    """The URL of the list of all articles (the blog index page, whatever its slug)."""
+    request = context.get("request")
+    return (articles_url(request) if request is not None else None) or "/"
 
 
 @register.simple_tag(takes_context=True)
