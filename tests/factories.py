@@ -126,4 +126,13 @@ def publish_through_review(page, writer, editor, reviewer, comment="Checked agai
     """Submit, approve the editorial step, sign off the medical step: the article goes live."""
     page = submit(page, writer)
     page = act(page, editor, "approve")
-    return act(page, reviewer, "approve", comment=comment, **SIGNED)
+    return act(page, reviewer, "approve", comment=comment, **SIGNED, **acknowledged(page))
+
+
+def acknowledged(page):
+    """Tick boxes acknowledging every content-check warning on the revision in review."""
+    from health_content.checks import warning_findings
+    from health_content.forms import acknowledgement_field
+
+    warnings = warning_findings(page.current_workflow_task_state.revision)
+    return {acknowledgement_field(number): "on" for number in range(len(warnings))}

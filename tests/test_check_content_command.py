@@ -59,3 +59,12 @@ def test_an_unknown_page_id_is_an_error(site_tree):
 
     with pytest.raises(CommandError, match="could not be checked"):
         call_command("check_content", "999999", stdout=StringIO(), stderr=StringIO())
+
+
+def test_the_import_report_lists_the_drafts_findings(site_tree):
+    from blog.importer import read_article
+
+    _, _, report = read_article("pasted.txt", PROMOTIONAL.encode())
+    assert "promotional-content" in {f.check for f in report.findings}
+    assert "content checks" in report.as_text()
+    assert "[uncited-statistic]" in report.as_text()

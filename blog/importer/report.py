@@ -25,6 +25,8 @@ class ImportReport:
     notes: list = field(default_factory=list)
     #: ``[(link text, url), ...]`` of links to other sites kept in the text.
     external_links: list = field(default_factory=list)
+    #: Content-check findings (health_content.checks.Finding) on the imported draft.
+    findings: list = field(default_factory=list)
 
     @property
     def failed(self):
@@ -59,5 +61,9 @@ class ImportReport:
             ("notes", self.notes),
             ("dropped lines", [f"{text}  [{reason}]" for text, reason in self.dropped]),
             ("links to other sites", [f"{text} <{url}>" for text, url in self.external_links]),
+            (
+                "content checks",
+                [f"{f.severity.upper()} [{f.check}] {f.path}: {f.message}" for f in self.findings],
+            ),
         ]
         return [(heading, items) for heading, items in sections if items]

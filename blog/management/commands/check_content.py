@@ -5,7 +5,8 @@
 A digit-only argument is a page id (the page's latest revision is checked); any
 other argument is a file or folder read with the importer (blog.importer), as an
 unsaved draft, together with the lines the importer dropped (promotions and
-page debris, reported at paths ``dropped.N``). With no argument every article's latest revision is checked.
+page debris, reported at paths ``dropped.N``). With no argument every article's
+latest revision is checked.
 ``--format json`` prints one JSON list of ``{"source", "check", "severity",
 "message", "excerpt", "path"}``. The exit status is 1 when any finding is blocking
 (2 when an argument cannot be read), so CI and scripts can gate on it.
@@ -18,14 +19,10 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from blog.importer import ImportFailed, read_article
+from blog.importer.pages import dropped_text
 from blog.management.commands.import_articles import collect_files
 from blog.models import ArticlePage
 from health_content.checks import BLOCKING, run_checks
-
-
-def dropped_text(report):
-    """The lines the importer left out, checked too: a writer may paste them back."""
-    return [(f"dropped.{n}", text) for n, (text, _reason) in enumerate(report.dropped)]
 
 
 class Command(BaseCommand):
