@@ -4,11 +4,14 @@ Wagtail defers required-field validation when a writer saves a draft
 (`is_deferred_validation`), so a half-written article always saves. Everything
 here follows the same rule: format and completeness checks run only on full
 validation (submit for review, publish), with messages on the field at fault.
+Blocking findings of the content checks (health_content.checks) stop a submit
+or publish too, each message naming where it was found.
 """
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from health_content.blocks import default_body
+from health_content.checks import blocking_findings
 from health_content.models import AuthorProfile
 from health_content.references import normalise_doi
 
@@ -51,6 +54,15 @@ class ArticlePageForm(WagtailAdminPageForm):
             else:
                 reference_forms[problem.reference].add_error(problem.field, problem.message)
         return cleaned_data
+
+    def _post_clean(self):
+        super()._post_clean()
+        # The instance holds the posted content only once Django's _post_clean has run.
+        if self.is_deferred_validation or self.errors:
+            return
+        for finding in blocking_findings(self.instance):
+            where = f" ({finding.path}: “{finding.excerpt}”)" if finding.excerpt else ""
+            self.add_error(None, f"{finding.message}{where} [{finding.check}]")
 
     def _reference_forms(self):
         formset = self.formsets.get("references")

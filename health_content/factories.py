@@ -20,7 +20,8 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import WorkflowState
 
-from .forms import ATTESTATIONS
+from .checks import warning_findings
+from .forms import ATTESTATIONS, acknowledgement_field
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 
@@ -180,10 +181,30 @@ def act(page, user, action, **data):
     return refreshed(page)
 
 
+def acknowledged(page):
+    """Tick boxes acknowledging every content-check warning on the revision in review."""
+    warnings = warning_findings(page.current_workflow_task_state.revision)
+    return {acknowledgement_field(number): "on" for number in range(len(warnings))}
+
+
+def sign_off(page, reviewer, comment="Checked against sources.", password=PASSWORD):
+    """Approve the medical step as the admin's dialog does: attestations, password, every
+    content-check warning acknowledged. The signed revision goes live."""
+    return act(
+        page,
+        reviewer,
+        "approve",
+        comment=comment,
+        password=password,
+        **ATTESTED,
+        **acknowledged(refreshed(page)),
+    )
+
+
 def publish_through_review(
     page, writer, editor, reviewer, comment="Checked against sources.", password=PASSWORD
 ):
     """Submit, approve the editorial step, sign off the medical step: the page goes live."""
     page = submit(page, writer)
     page = act(page, editor, "approve")
-    return act(page, reviewer, "approve", comment=comment, password=password, **ATTESTED)
+    return sign_off(page, reviewer, comment=comment, password=password)

@@ -12,6 +12,8 @@ from django.contrib.auth import authenticate
 from django.core import signing
 from django_otp import devices_for_user
 
+from .checks import warning_findings
+
 ATTESTATIONS = {
     "claims_checked": "I checked the article's claims against the cited sources.",
     "doses_checked": "I checked every dose, figure and unit.",
@@ -55,6 +57,10 @@ class AttestationField(forms.BooleanField):
     def validate(self, value):
         if not value and self.required:
             raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+def acknowledgement_field(number):
+    return f"acknowledge_{number}"
 
 
 def has_authenticator(user):
@@ -140,6 +146,16 @@ class MedicalSignOffForm(forms.Form):
         self.task_state = task_state
         if not has_authenticator(self.user):
             del self.fields["otp_token"]
+        # One tick box per warning of the content checks on the revision being signed:
+        # the reviewer confirms each one was considered, and the sign-off records it.
+        self.warnings = warning_findings(task_state.revision) if task_state else []
+        for number, finding in enumerate(self.warnings):
+            where = f" ({finding.excerpt})" if finding.excerpt else ""
+            self.fields[acknowledgement_field(number)] = AttestationField(
+                label=f"Considered: {finding.message}{where}",
+                help_text=f"Check {finding.check} at {finding.path}",
+                error_messages={"required": "Tick to confirm you considered this warning."},
+            )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -154,6 +170,14 @@ class MedicalSignOffForm(forms.Form):
             cleaned_data["reauthentication"] = make_proof(self.user, self.task_state, method)
             cleaned_data["authentication_method"] = method
         return cleaned_data
+
+    def acknowledgements(self):
+        """The warnings the reviewer acknowledged, as recorded in the sign-off."""
+        return [
+            {**finding.as_dict(), "acknowledged": True}
+            for number, finding in enumerate(self.warnings)
+            if self.cleaned_data.get(acknowledgement_field(number))
+        ]
 
     def _authenticate(self, password, token):
         if not password:

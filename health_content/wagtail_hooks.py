@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, reviews_due_report
 from .authenticator import authenticator_setup
+from .checks_admin import ContentChecksPanel, findings_json
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
@@ -131,6 +132,7 @@ def save_typed_text_on_submit():
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
     panels.append(ChangesRequestedPanel(request.user))
+    panels.append(ContentChecksPanel(request.user))
     if follows_reviews(request.user):
         panels.append(ReviewsDuePanel())
 
@@ -139,6 +141,11 @@ def add_review_panels(request, panels):
 def register_review_urls():
     return [
         path("reviews-due/", reviews_due_report, name="health_content_reviews_due"),
+        path(
+            "content-checks/<int:page_id>/",
+            findings_json,
+            name="health_content_content_checks",
+        ),
         path("account/authenticator/", authenticator_setup, name="health_content_authenticator"),
     ]
 

@@ -24,7 +24,7 @@ from blog.models import ArticlePage
 from health_content import signed_scope
 from health_content.models import ReReviewRequest, Topic
 from health_content.publish_gate import PublishRefused
-from tests.factories import PASSWORD, SIGNED, make_user, refreshed
+from tests.factories import PASSWORD, SIGNED, acknowledged, make_user, refreshed
 from tests.reader_factories import draft_article, live_article, minimal_body, sign_off_and_publish
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +76,11 @@ def test_after_the_new_review_readers_see_the_new_values(client, article, cast):
     page.current_workflow_task.on_action(page.current_workflow_task_state, cast.editor, "approve")
     page = refreshed(page)
     page.current_workflow_task.on_action(
-        page.current_workflow_task_state, cast.reviewer_user, "approve", **SIGNED
+        page.current_workflow_task_state,
+        cast.reviewer_user,
+        "approve",
+        **SIGNED,
+        **acknowledged(page),
     )
     html = reader_html(client, refreshed(page))
     assert PERCENT_71 in html and PERCENT_708 not in html

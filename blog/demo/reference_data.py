@@ -10,6 +10,12 @@ from health_content.models import Disclaimer, NutrientReference, Topic
 
 ODS = "https://ods.od.nih.gov/factsheets/{}-HealthProfessional/"
 SOURCE = "U.S. Food and Drug Administration Daily Value, via NIH Office of Dietary Supplements"
+#: Tolerable upper intake levels for adults 19+ are the Food and Nutrition Board's
+#: (National Academies), as tabled on the same ODS fact sheets.
+UL_SOURCE = (
+    "Food and Nutrition Board, National Academies: tolerable upper intake level for adults "
+    "19+, via NIH Office of Dietary Supplements"
+)
 
 NUTRIENTS = [
     {
@@ -27,6 +33,8 @@ NUTRIENTS = [
         "dv_basis": "The DV for vitamin D is 20 mcg (800 IU) for adults and children age 4 "
         "years and older.",
         "source_url": ODS.format("VitaminD"),
+        "upper_limit": Decimal("100"),
+        "upper_limit_source_url": ODS.format("VitaminD"),
     },
     {
         "name": "Vitamin C",
@@ -34,6 +42,8 @@ NUTRIENTS = [
         "daily_value": Decimal("90"),
         "dv_basis": "The DV for vitamin C is 90 mg for adults and children age 4 years and older.",
         "source_url": ODS.format("VitaminC"),
+        "upper_limit": Decimal("2000"),
+        "upper_limit_source_url": ODS.format("VitaminC"),
     },
     {
         "name": "Folate",
@@ -42,6 +52,8 @@ NUTRIENTS = [
         "dv_basis": "The DV for folate is 400 mcg dietary folate equivalents (DFE) for adults "
         "and children age 4 years and older.",
         "source_url": ODS.format("Folate"),
+        "upper_limit": Decimal("1000"),
+        "upper_limit_source_url": ODS.format("Folate"),
     },
     {
         "name": "Iron",
@@ -49,6 +61,8 @@ NUTRIENTS = [
         "daily_value": Decimal("18"),
         "dv_basis": "The DV for iron is 18 mg for adults and children age 4 years and older.",
         "source_url": ODS.format("Iron"),
+        "upper_limit": Decimal("45"),
+        "upper_limit_source_url": ODS.format("Iron"),
     },
 ]
 
@@ -77,7 +91,12 @@ def create_reference_data():
     """Create the nutrients, the default disclaimer and the topics; return the disclaimer."""
     for nutrient in NUTRIENTS:
         NutrientReference.objects.update_or_create(
-            name=nutrient["name"], defaults={**nutrient, "source": SOURCE}
+            name=nutrient["name"],
+            defaults={
+                **nutrient,
+                "source": SOURCE,
+                "upper_limit_source": UL_SOURCE if nutrient.get("upper_limit") else "",
+            },
         )
     disclaimer, _ = Disclaimer.objects.update_or_create(
         name=DISCLAIMER["name"], defaults={"text": DISCLAIMER["text"], "is_default": True}

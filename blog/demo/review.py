@@ -14,6 +14,7 @@ from django.utils import timezone
 from blog.models import ArticlePage
 from health_content import factories
 from health_content.cadence import add_months
+from health_content.checks import warning_findings
 from health_content.models import SignOff
 
 
@@ -28,10 +29,9 @@ def approve_editorial(page, editor):
 
 
 def sign_off(page, reviewer, comment, *, password):
-    """Approve the medical step: the reviewer signs with their password; the revision goes live."""
-    return factories.act(
-        page, reviewer, "approve", comment=comment, password=password, **factories.ATTESTED
-    )
+    """Approve the medical step: the reviewer signs with their password, having considered
+    every content-check warning; the revision goes live."""
+    return factories.sign_off(page, reviewer, comment=comment, password=password)
 
 
 @transaction.atomic
@@ -58,6 +58,11 @@ def sign_off_in_the_past(page, reviewer, comment, months_ago, days=0):
         task_state=task_state,
         authentication="demo content (dated back, not re-authenticated)",
         signed_at=signed_at,
+        # The demo reviewer considered every content-check warning on the revision.
+        acknowledgements=[
+            {**finding.as_dict(), "acknowledged": True}
+            for finding in warning_findings(task_state.revision)
+        ],
     )
     task_state.approve(user=reviewer)
     # Queryset updates: the dates are not reviewed content, and a full save of a

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from blog.models import ArticleAuthor, ArticlePage, ArticleReference, BlogIndexPage
+from health_content.checks import run_checks
 from health_content.models import AuthorProfile, Disclaimer
 from health_content.roles import EDITORS, WRITERS
 
@@ -172,7 +173,13 @@ def read_article(name, data, report=None, *, images_owner=None):
     report.slug = slug
     page = ArticlePage(slug=slug, live=False, has_unpublished_changes=True)
     _fill(page, conversion, author=None)
+    report.findings = run_checks(page, dropped_text(report))
     return page, conversion, report
+
+
+def dropped_text(report):
+    """The lines the import left out, checked with the draft: a writer may paste them back."""
+    return [(f"dropped.{n}", text) for n, (text, _reason) in enumerate(report.dropped)]
 
 
 def import_file(name, data, *, index, owner, author=None, update=False, dry_run=False):

@@ -27,7 +27,7 @@ class ImportReport:
     external_links: list = field(default_factory=list)
     #: Pictures saved in the image library (Word documents).
     images: int = 0
-    #: Content-check findings on the imported draft, filled in by the content checks.
+    #: Content-check findings (health_content.checks.Finding) on the imported draft.
     findings: list = field(default_factory=list)
 
     @property
@@ -63,5 +63,9 @@ class ImportReport:
             ("notes", self.notes),
             ("dropped lines", [f"{text}  [{reason}]" for text, reason in self.dropped]),
             ("links to other sites", [f"{text} <{url}>" for text, url in self.external_links]),
+            (
+                "content checks",
+                [f"{f.severity.upper()} [{f.check}] {f.path}: {f.message}" for f in self.findings],
+            ),
         ]
         return [(heading, items) for heading, items in sections if items]

@@ -31,8 +31,23 @@ class NutrientReference(index.Indexed, models.Model):
     )
     source = models.CharField(max_length=255, help_text="Where the DV comes from.")
     source_url = models.URLField(blank=True)
+    upper_limit = models.DecimalField(
+        "tolerable upper intake level",
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0.001)],
+        help_text="Adult daily UL in the nutrient's unit; leave empty where none is set "
+        "(e.g. vitamin B12). The content checks flag doses above it.",
+    )
+    upper_limit_source = models.CharField(
+        "UL source", max_length=255, blank=True, help_text="Where the UL comes from."
+    )
+    upper_limit_source_url = models.URLField("UL source URL", blank=True)
 
     #: What readers see of a nutrient in food tables (health_content.signed_scope).
+    #: The UL is not shown to readers (only the checks read it), so it is not signed.
     signed_fields = ("name", "unit", "daily_value", "dv_basis", "source", "source_url")
 
     panels = [
@@ -42,6 +57,9 @@ class NutrientReference(index.Indexed, models.Model):
         FieldPanel("dv_basis"),
         FieldPanel("source"),
         FieldPanel("source_url"),
+        FieldPanel("upper_limit"),
+        FieldPanel("upper_limit_source"),
+        FieldPanel("upper_limit_source_url"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 

@@ -180,6 +180,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             comment=comment,
             task_state=task_state,
             authentication=form.cleaned_data["authentication_method"],
+            acknowledgements=form.acknowledgements(),
         )
         task_state.approve(user=user, comment=comment)
 
@@ -204,6 +205,7 @@ class SignOffQuerySet(models.QuerySet):
         task_state=None,
         authentication="",
         signed_at=None,
+        acknowledgements=(),
     ):
         """Record `user`'s electronic signature of `revision` and log it everywhere it must be.
 
@@ -230,6 +232,7 @@ class SignOffQuerySet(models.QuerySet):
             fingerprint=content_fingerprint(scope["content"]),
             scope_fingerprint=scope_fingerprint(scope),
             attestations={key: bool(value) for key, value in attestations.items()},
+            acknowledgements=list(acknowledgements),
             comment=comment,
             task_state=task_state,
         )
@@ -331,6 +334,11 @@ class SignOff(models.Model):
         max_length=64, blank=True, help_text="SHA-256 of the whole signed scope."
     )
     attestations = models.JSONField(default=dict)
+    acknowledgements = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The content-check warnings the reviewer acknowledged, one finding each.",
+    )
     comment = models.TextField(blank=True)
     task_state = models.OneToOneField(
         MedicalReviewTaskState,

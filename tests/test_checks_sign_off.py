@@ -1,0 +1,67 @@
+"""Each content-check warning must be acknowledged at medical sign-off, and is recorded."""
+
+import pytest
+
+from health_content.models import SignOff
+from health_content.models.review import SignOffRefused
+from tests.factories import (
+    SIGNED,
+    act,
+    default_disclaimer,
+    make_article,
+    make_editor,
+    make_reviewer,
+    make_writer,
+    submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def in_medical_review(blog_index):
+    writer, editor = make_writer(), make_editor()
+    body = [
+        (
+            "section",
+            {
+                "heading": "How common it is",
+                "anchor": "",
+                "body": "<p>About 40% of older adults have low B12. Lyrica can help.</p>",
+            },
+        ),
+        ("disclaimer", {"disclaimer": default_disclaimer()}),
+    ]
+    page = make_article(blog_index, title="Warnings", body=body, owner=writer)
+    page = submit(page, writer)
+    return act(page, editor, "approve")
+
+
+def test_sign_off_without_acknowledging_the_warnings_is_refused(in_medical_review):
+    reviewer = make_reviewer()
+    with pytest.raises(SignOffRefused, match="considered this warning"):
+        act(in_medical_review, reviewer, "approve", **SIGNED)
+    assert not SignOff.objects.exists()
+
+
+def test_acknowledged_warnings_are_recorded_in_the_sign_off(in_medical_review):
+    reviewer = make_reviewer()
+    acks = {"acknowledge_0": "on", "acknowledge_1": "on"}
+    act(in_medical_review, reviewer, "approve", **SIGNED, **acks)
+    sign_off = SignOff.objects.get()
+    checks = sorted(a["check"] for a in sign_off.acknowledgements)
+    assert checks == ["promotional-content", "uncited-statistic"]
+    assert all(a["acknowledged"] and a["message"] for a in sign_off.acknowledgements)
+
+
+def test_a_posted_no_is_not_an_acknowledgement(in_medical_review):
+    reviewer = make_reviewer()
+    with pytest.raises(SignOffRefused):
+        act(
+            in_medical_review,
+            reviewer,
+            "approve",
+            **SIGNED,
+            acknowledge_0="on",
+            acknowledge_1="off",
+        )
