@@ -23,12 +23,29 @@ class ArticlePageForm(WagtailAdminPageForm):
         # renders, so every later edit would look changed and restart the review.
         if self.instance._state.adding and not self.instance.body:
             self.initial["body"] = self.fields["body"].block.normalize(default_body())
+        # Editing a live article starts a new version: its change note and
+        # correction flag describe the version readers have, not the next one.
+        elif self._starts_new_version():
+            self.initial["change_note"] = ""
+            self.initial["corrects_error"] = False
+
+    def _starts_new_version(self):
+        page = self.instance
+        return bool(page.pk and page.live and page.latest_revision_id == page.live_revision_id)
 
     def clean(self):
         cleaned_data = super().clean()
         self._normalise_references()
         if self.is_deferred_validation:
             return cleaned_data
+        if not cleaned_data.get("change_note", "").strip():
+            self.add_error(
+                "change_note",
+                "Say in one line what changed in this version: readers see it in the "
+                "article's history.",
+            )
+        if cleaned_data.get("sponsored") and not cleaned_data.get("sponsor_name", "").strip():
+            self.add_error("sponsor_name", "Name the sponsor: readers are told who paid.")
         reference_forms = self._reference_forms()
         for problem in article_problems(
             hero_image=cleaned_data.get("hero_image"),

@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from .feedback.admin import ReaderFeedbackGroup
 from .importer import can_create_articles
 from .importer.views import can_import, import_article
 from .models import BlogIndexPage
@@ -37,3 +38,8 @@ def import_into_blog_index_button(page, user, view_name, next_url=None):
     if isinstance(specific, BlogIndexPage) and can_create_articles(user, specific):
         url = f"{reverse('blog_import_article')}?index={page.pk}"
         yield Button("Import article", url, icon_name="upload", priority=16)
+
+
+@hooks.register("register_admin_viewset")
+def register_reader_feedback_viewsets():
+    return ReaderFeedbackGroup()
