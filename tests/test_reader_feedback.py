@@ -12,6 +12,7 @@ from wagtail.models import WorkflowState
 
 from blog.models import ArticleFeedback, ProblemReport
 from health_content.models import ReReviewRequest
+from tests.admin_forms import article_post_data
 from tests.factories import (
     make_article,
     make_author,
@@ -289,3 +290,19 @@ def test_superuser_cannot_add_or_delete_reader_messages(client, report):
     assert client.get(reverse("problemreport:add")).status_code in (302, 403, 404)
     client.post(reverse("problemreport:delete", args=[report.pk]))
     assert ProblemReport.objects.filter(pk=report.pk).exists()
+
+
+def test_submitting_needs_a_change_note_and_a_sponsor_name(client, blog_index, newsroom):
+    draft = make_article(blog_index, title="Iron", owner=newsroom["writer"])
+    client.force_login(newsroom["writer"])
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    data = article_post_data(draft, change_note="", sponsored="on", sponsor_name="")
+    response = client.post(url, {**data, "action-submit": "action-submit"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "readers see it in the article's history" in errors["change_note"][0]
+    assert "Name the sponsor" in errors["sponsor_name"][0]
+    assert not WorkflowState.objects.for_instance(draft).active().exists()
+    # A draft save keeps everything, without a note.
+    client.post(url, data)
+    assert refreshed(draft).get_latest_revision().content["sponsored"] is True
