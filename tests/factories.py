@@ -90,6 +90,7 @@ def make_article(parent, title=None, body=None, author=None, owner=None, **field
         summary=fields.pop("summary", f"A summary of {title}."),
         body=body,
         owner=owner,
+        change_note=fields.pop("change_note", "First version."),
         **fields,
     )
     page.authors = [ArticleAuthor(author=author or make_author())]
