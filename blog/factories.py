@@ -30,6 +30,7 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Article {n}")
     summary = factory.LazyAttribute(lambda page: f"A summary of {page.title}.")
     body = factory.LazyAttribute(short_body)
+    change_note = "First version."
     authors = factory.LazyFunction(lambda: [ArticleAuthor(author=AuthorProfileFactory())])
 
 

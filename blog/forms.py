@@ -29,6 +29,15 @@ class ArticlePageForm(WagtailAdminPageForm):
             self.initial["body"] = self.fields["body"].block.normalize(default_body())
         if self.instance._state.adding and not self.is_bound:
             self._default_author_to_writer()
+        # Editing a live article starts a new version: its change note and
+        # correction flag describe the version readers have, not the next one.
+        elif self._starts_new_version():
+            self.initial["change_note"] = ""
+            self.initial["corrects_error"] = False
+
+    def _starts_new_version(self):
+        page = self.instance
+        return bool(page.pk and page.live and page.latest_revision_id == page.live_revision_id)
 
     def _default_author_to_writer(self):
         # The first author row of a new article is its writer's own profile, if they have one.
@@ -43,6 +52,14 @@ class ArticlePageForm(WagtailAdminPageForm):
         self._normalise_references()
         if self.is_deferred_validation:
             return cleaned_data
+        if not cleaned_data.get("change_note", "").strip():
+            self.add_error(
+                "change_note",
+                "Say in one line what changed in this version: readers see it in the "
+                "article's history.",
+            )
+        if cleaned_data.get("sponsored") and not cleaned_data.get("sponsor_name", "").strip():
+            self.add_error("sponsor_name", "Name the sponsor: readers are told who paid.")
         reference_forms = self._reference_forms()
         for problem in article_problems(
             hero_image=cleaned_data.get("hero_image"),

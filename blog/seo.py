@@ -338,6 +338,8 @@ def medical_web_page(page, request, *, authors, topics, references, review, imag
         document["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:
         document["dateModified"] = page.last_published_at.isoformat()
+    if page.sponsored and page.sponsor_name:
+        document["sponsor"] = {"@type": "Organization", "name": page.sponsor_name}
     if references:
         document["citation"] = [citation(reference) for reference in references]
     if image:

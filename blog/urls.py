@@ -6,6 +6,7 @@ from django.views.decorators.http import require_safe
 
 from . import views
 from .cache import PAGES_TAG, PROFILES_TAG, TOPICS_TAG, page_cacheable, tag_request
+from .feedback import views as feedback_views
 from .feeds import LatestArticlesAtomFeed, LatestArticlesFeed
 from .sitemaps import sitemap_sections
 
@@ -26,6 +27,9 @@ urlpatterns = [
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
+    path("articles/<int:page_id>/history/", views.article_history, name="article_history"),
+    path("articles/<int:page_id>/helpful/", feedback_views.helpful, name="article_helpful"),
+    path("articles/<int:page_id>/report/", feedback_views.report_problem, name="article_report"),
     path("search/", views.search, name="search"),
     path("feed/", page_cacheable(LatestArticlesFeed.view()), name="feed"),
     path("feed/atom/", page_cacheable(LatestArticlesAtomFeed.view()), name="atom_feed"),

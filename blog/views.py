@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -111,6 +111,31 @@ def reviewer_detail(request, slug):
                 page_number=articles.number,
             ),
         },
+    )
+
+
+@require_safe
+@page_cacheable
+def article_history(request, page_id):
+    """Every medically reviewed version of a live article: date, reviewer, what changed."""
+    page = get_object_or_404(ArticlePage.objects.live().public(), pk=page_id)
+    if not page.went_live_through_gate():
+        raise Http404("This article has not been published through medical review.")
+    path = reverse("blog:article_history", args=[page.pk])
+    page_seo = seo.build(
+        request,
+        title=f"History of “{page.title}”",
+        description=f"Each medically reviewed version of {page.title}, and what changed.",
+        path=path,
+        breadcrumbs=[
+            *seo.page_breadcrumbs(page, request),
+            ("History", path),
+        ],
+    )
+    return TemplateResponse(
+        request,
+        "blog/article_history.html",
+        {"page": page, "versions": page.reviewed_versions(), "seo": page_seo},
     )
 
 

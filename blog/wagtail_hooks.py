@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
 from .cache import page_tag, tag_request
+from .feedback.admin import ReaderFeedbackGroup
 from .importer import can_create_articles
 from .importer.views import can_import, import_article
 from .models import BlogIndexPage
@@ -44,3 +45,8 @@ def import_into_blog_index_button(page, user, view_name, next_url=None):
 def tag_served_page(page, request, serve_args, serve_kwargs):
     """Tag the response with the page it shows, for per-page invalidation (blog.cache)."""
     tag_request(request, page_tag(page))
+
+
+@hooks.register("register_admin_viewset")
+def register_reader_feedback_viewsets():
+    return ReaderFeedbackGroup()

@@ -70,6 +70,10 @@ ROLES = (
             "health_content.change_disclaimer",
             "health_content.add_nutrientreference",
             "health_content.change_nutrientreference",
+            # Reader reports and feedback (blog.feedback.admin): editors triage them.
+            "blog.view_problemreport",
+            "blog.change_problemreport",
+            "blog.view_articlefeedback",
         ),
         collection_permissions=(
             "add_image",

@@ -56,6 +56,8 @@ def article_post_data(page=None, *, title="Iron and tiredness", author=None, **o
         "medical_audience": "patient",
         "tags": "",
         "hero_image_alt": "",
+        # Required to submit or publish: the one line readers see in the article's history.
+        "change_note": (page.change_note if page else "") or "First version.",
     }
     data.update(overrides)
     return nested_form_data(data)

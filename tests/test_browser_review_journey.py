@@ -82,6 +82,9 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     page.locator("button[title='Insert a block']").nth(1).click()
     page.get_by_role("option", name="Key points").click()
     page.locator("input[name$='-value-points-0-value']").fill("Tiredness can have many causes.")
+    # The one-line change note readers see in the history is required to submit.
+    page.get_by_role("tab", name="Review").click()
+    page.fill("#id_change_note", "First version.")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
     article = ArticlePage.objects.get(title="Iron and tiredness")

@@ -1,4 +1,5 @@
 import math
+from dataclasses import dataclass
 
 from django import forms
 from django.db import models
@@ -27,6 +28,7 @@ from wagtail.search import index
 
 from blog import api_fields, seo
 from blog.cache import OBJECT_CACHE_SECONDS, article_revision_cache_key, object_tag, page_cache
+from blog.feedback.forms import HelpfulForm, ProblemReportForm
 from blog.forms import ArticlePageForm
 from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock, assign_section_anchors
@@ -147,6 +149,23 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         help_text="Months between medical reviews. Leave blank for the site default.",
     )
     featured = models.BooleanField(default=False, help_text="Show on the home page.")
+    change_note = models.CharField(
+        "what changed in this version",
+        max_length=200,
+        blank=True,
+        help_text="One line for readers, shown in the article's history. Required to submit.",
+    )
+    corrects_error = models.BooleanField(
+        "this version corrects an error",
+        default=False,
+        help_text="Readers see a correction notice with the change note above.",
+    )
+    sponsored = models.BooleanField(
+        default=False, help_text="Paid for or supported by an outside organisation."
+    )
+    sponsor_name = models.CharField(
+        max_length=120, blank=True, help_text="Shown to readers in the byline."
+    )
 
     objects = ArticlePageManager()
 
@@ -166,6 +185,10 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         "topics",
         "authors",
         "references",
+        "change_note",
+        "corrects_error",
+        "sponsored",
+        "sponsor_name",
     )
 
     #: What the read API (blog/api.py) serves: the content as signed, never the draft.
@@ -199,7 +222,12 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         FieldPanel("body"),
     ]
     references_panels = [InlinePanel("references", label="Reference")]
-    review_panels = [FieldPanel("medical_audience"), FieldPanel("review_interval_months")]
+    review_panels = [
+        FieldPanel("medical_audience"),
+        FieldPanel("review_interval_months"),
+        MultiFieldPanel([FieldPanel("change_note"), FieldPanel("corrects_error")], "This version"),
+        MultiFieldPanel([FieldPanel("sponsored"), FieldPanel("sponsor_name")], "Sponsorship"),
+    ]
     promote_panels = [*Page.promote_panels, FieldPanel("featured")]
 
     edit_handler = TabbedInterface(
@@ -296,6 +324,23 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         pin_stream(body, getattr(self, "_body_scope", None))
         return body
 
+    def reviewed_versions(self):
+        """Each version readers were shown after a medical sign-off, newest first.
+
+        A version is a signed revision the publish gate published (an audit entry
+        says so); its change note and correction flag are read from the signed
+        scope, so the history shows what the reviewer signed, not today's fields.
+        """
+        published = AuditEntry.objects.filter(
+            action=AuditEntry.Action.PUBLISH, page_id=self.pk
+        ).values("revision_id")
+        sign_offs = (
+            SignOff.objects.filter(page_id=self.pk, revision_id__in=published)
+            .select_related("reviewer")
+            .order_by("-signed_at", "-pk")
+        )
+        return [ReviewedVersion.from_sign_off(sign_off) for sign_off in sign_offs]
+
     def went_live_through_gate(self):
         """Whether the live revision was published by the publish gate (an audit entry says so)."""
         annotated = getattr(self, "_went_live_through_gate", None)
@@ -324,6 +369,7 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             authors = self.reader_authors(request)
             references = list(self.references.all())
             topics = self.reader_topics(request)
+        versions = self.reviewed_versions()
         page_seo = seo.for_article(
             self,
             request,
@@ -338,6 +384,9 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             "article_topics": topics,
             "sign_off": sign_off,
             "seo": page_seo,
+            "disclosures": _disclosures(authors, sign_off),
+            "has_history": bool(versions),
+            "corrections": [version for version in versions if version.corrects_error],
         }
 
     def _signed_relations(self, request):
@@ -385,8 +434,37 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             data,
             review=ReviewStatus(page=self, sign_off=data["sign_off"]),
             revision_cache_key=cache_key,
+            # Unbound and the same for every reader, so the page stays cacheable.
+            helpful_form=HelpfulForm(auto_id="helpful-%s"),
+            report_form=ProblemReportForm(auto_id="report-%s"),
         )
         return context
+
+
+def _disclosures(authors, sign_off):
+    """[(name, declared conflicts)] for the byline: the authors as signed, then the reviewer."""
+    people = [(author.display_name, author.conflicts_of_interest) for author in authors]
+    if sign_off is not None:
+        people.append((sign_off.reviewer_display, sign_off.reviewer_conflicts))
+    return [(name, text) for name, text in people if text]
+
+
+@dataclass(frozen=True)
+class ReviewedVersion:
+    """One entry of an article's public history: when, who reviewed it, what changed."""
+
+    sign_off: SignOff
+    change_note: str
+    corrects_error: bool
+
+    @classmethod
+    def from_sign_off(cls, sign_off):
+        content = sign_off.scope.get("content", {})
+        return cls(
+            sign_off=sign_off,
+            change_note=content.get("change_note") or "",
+            corrects_error=bool(content.get("corrects_error")),
+        )
 
 
 def _count_words(raw):

@@ -15,6 +15,15 @@ class ProfileBase(index.Indexed, models.Model):
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    conflicts_of_interest = models.TextField(
+        "conflicts of interest",
+        blank=True,
+        max_length=1000,
+        help_text=(
+            "Payments, employment, shareholdings or other ties to companies or groups "
+            "with an interest in health topics, shown to readers. Leave blank if none."
+        ),
+    )
 
     search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
 
@@ -39,7 +48,7 @@ class AuthorProfile(ProfileBase):
     job_title = models.CharField(max_length=120, blank=True)
 
     #: What readers see of an author in bylines and metadata (health_content.signed_scope).
-    signed_fields = ("display_name", "slug", "job_title")
+    signed_fields = ("display_name", "slug", "job_title", "conflicts_of_interest")
 
     panels = [
         FieldPanel("display_name"),
@@ -48,6 +57,7 @@ class AuthorProfile(ProfileBase):
         FieldPanel("job_title"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("conflicts_of_interest"),
     ]
 
     class Meta(ProfileBase.Meta):
@@ -61,8 +71,8 @@ class AuthorProfile(ProfileBase):
 class ReviewerProfile(ProfileBase):
     """A medical reviewer's credentials. Only users with an active profile may sign off.
 
-    The sign-off record snapshots name and credentials, so later edits to a profile
-    never rewrite what a past review said.
+    The sign-off record snapshots name, credentials and declared conflicts of
+    interest, so later edits to a profile never rewrite what a past review said.
     """
 
     user = models.OneToOneField(
@@ -93,6 +103,7 @@ class ReviewerProfile(ProfileBase):
         FieldPanel("registration_number"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("conflicts_of_interest"),
         FieldPanel("active"),
     ]
 

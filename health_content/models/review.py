@@ -225,6 +225,7 @@ class SignOffQuerySet(models.QuerySet):
             user=user,
             reviewer_name=profile.display_name,
             reviewer_credentials=profile.credentials,
+            reviewer_conflicts=profile.conflicts_of_interest,
             signed_at=signed_at or timezone.now(),
             meaning=SIGNATURE_MEANING,
             authentication=authentication,
@@ -319,6 +320,9 @@ class SignOff(models.Model):
     )
     reviewer_name = models.CharField(max_length=120)
     reviewer_credentials = models.CharField(max_length=60)
+    reviewer_conflicts = models.TextField(
+        blank=True, help_text="The reviewer's declared conflicts of interest when they signed."
+    )
     signed_at = models.DateTimeField()
     meaning = models.TextField(help_text="What the signature means, as the reviewer was told.")
     authentication = models.CharField(

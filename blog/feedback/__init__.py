@@ -1,0 +1,1 @@
+"""Readers' feedback on articles: "Was this page helpful?" and "Report a problem"."""
