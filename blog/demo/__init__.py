@@ -85,6 +85,7 @@ class _Builder:
             featured=data["featured"],
             hero_image=self.images[data["image"]],
             hero_image_alt=alt_text(data["image"]),
+            change_note="First published version.",
         )
         page.body = [
             {"type": block_type, "value": refs.resolve(value, self.lookup)}
