@@ -36,7 +36,7 @@ def _resolve(request):
     chosen = [getattr(setting, f"{name}_id") for name in PolicyPages.link_fields] if setting else []
     chosen = [pk for pk in chosen if pk]
     pages = Page.objects.live().public().in_bulk(chosen)
-    linked = [index.pk] * bool(index) + [pk for pk in chosen if pk in pages]
+    linked = ([index.pk] if index else []) + [pk for pk in chosen if pk in pages]
     return {
         "articles": index.get_url(request) if index else None,
         "policies": [(pages[pk].title, pages[pk].get_url(request)) for pk in chosen if pk in pages],

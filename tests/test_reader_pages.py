@@ -8,13 +8,8 @@ from wagtail.models import PageViewRestriction
 from blog.models import ArticlePage, StandardPage
 from blog.models.pages import ARTICLES_PER_PAGE
 from health_content.models import AuthorProfile, ReviewerProfile
-from tests.reader_factories import (
-    Cast,
-    draft_article,
-    live_article,
-    minimal_body,
-    user,
-)
+from tests.factories import make_user
+from tests.reader_factories import Cast, draft_article, live_article, minimal_body
 
 
 def html(response):
@@ -192,7 +187,7 @@ def test_private_pages_stay_private(client, blog_index, cast, restricted):
     response = client.get(article.url)
     assert response.status_code == 302 and "/_util/login/" in response["Location"]
     # Signed in, but not in the group: still refused.
-    client.force_login(user("outsider"))
+    client.force_login(make_user("outsider"))
     assert client.get(article.url).status_code == 302
     client.force_login(cast.editor)
     assert client.get(article.url).status_code == 200
@@ -227,7 +222,7 @@ def test_restrictions_match_wagtails_own_lookup(blog_index, cast):
 @pytest.mark.django_db
 def test_reviewer_profile_without_reviews_shows_empty_message(client, site_tree):
     reviewer = ReviewerProfile.objects.create(
-        user=user("newreviewer"), display_name="Dr New", slug="dr-new", credentials="RD"
+        user=make_user("newreviewer"), display_name="Dr New", slug="dr-new", credentials="RD"
     )
     assert "No published reviews yet." in html(client.get(reviewer.get_absolute_url()))
 
