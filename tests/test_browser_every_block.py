@@ -18,6 +18,7 @@ from blog.models import ArticlePage
 from health_content.blocks import ArticleBodyBlock
 from health_content.forms import ATTESTATIONS
 from health_content.models import AuthorProfile, SignOff
+from tests.browser import acknowledge_warnings
 from tests.factories import PASSWORD, default_disclaimer, make_editor, make_reviewer, make_writer
 from tests.reader_factories import live_article
 from tests.test_browser_review_journey import log_in, open_more_actions, sign_off_from_dashboard
@@ -202,6 +203,9 @@ def test_every_block_type_from_editor_to_reader(live_server, blog_index, cast, p
     editor.fill(f"{prefix}-heading", "What B12 does")
     editor.rich_text(f"{prefix}-body", "Vitamin B12 keeps nerves and blood healthy.")
 
+    # The one-line change note readers see in the history is required to submit.
+    page.get_by_role("tab", name="Review").click()
+    page.fill("#id_change_note", "First version.")
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
     expect(page.locator(".messages")).to_contain_text("created")
@@ -241,6 +245,7 @@ def test_every_block_type_from_editor_to_reader(live_server, blog_index, cast, p
     for label in ATTESTATIONS.values():
         dialog.get_by_label(label).check()
     dialog.get_by_label("Review comment").fill("Doses and sources checked.")
+    acknowledge_warnings(dialog)
     dialog.get_by_label("Your password").fill(PASSWORD)
     dialog.locator("button[type=submit]").first.click()
     expect(page.locator(".messages")).to_contain_text("Signed off and published")

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from blog.models import ArticlePage
 from health_content.forms import ATTESTATIONS
 from health_content.models import AuthorProfile, SignOff
+from tests.browser import acknowledge_warnings
 from tests.factories import (
     PASSWORD,
     default_disclaimer,
@@ -142,6 +143,7 @@ def test_writer_editor_reviewer_reader_journey(live_server, blog_index, page):
     dialog = page.locator(".modal")
     for label in ATTESTATIONS.values():
         dialog.get_by_label(label).check()
+    acknowledge_warnings(dialog)
     dialog.get_by_label("Your password").fill(PASSWORD)
     with page.expect_navigation():
         dialog.locator("button[type=submit], input[type=submit]").first.click()

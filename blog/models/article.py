@@ -298,7 +298,28 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         prefetched = getattr(self, "live_sign_offs", None)
         if prefetched is not None:
             return prefetched[0] if prefetched else None
-        return SignOff.objects.covering(self)
+        if not self.live or self.last_published_at is None:
+            return None
+        # SignOffQuerySet.covering's rule (the latest sign-off made up to the last
+        # publish), applied to the history the article page loads anyway.
+        return next(
+            (s for s in self._sign_off_history if s.signed_at <= self.last_published_at), None
+        )
+
+    @cached_property
+    def _sign_off_history(self):
+        """Every sign-off of this page, newest first, each marked `gate_published` when
+        its revision went live through the gate: one query for the covering sign-off
+        and the public history."""
+        published = AuditEntry.objects.filter(
+            action=AuditEntry.Action.PUBLISH, page_id=self.pk, revision_id=OuterRef("revision_id")
+        )
+        return list(
+            SignOff.objects.filter(page_id=self.pk)
+            .annotate(gate_published=Exists(published))
+            .select_related("reviewer")
+            .order_by("-signed_at", "-pk")
+        )
 
     def _reader_scope(self, request=None):
         # Readers see referenced objects as they were signed; previews show them as
@@ -331,14 +352,7 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         says so); its change note and correction flag are read from the signed
         scope, so the history shows what the reviewer signed, not today's fields.
         """
-        published = AuditEntry.objects.filter(
-            action=AuditEntry.Action.PUBLISH, page_id=self.pk
-        ).values("revision_id")
-        sign_offs = (
-            SignOff.objects.filter(page_id=self.pk, revision_id__in=published)
-            .select_related("reviewer")
-            .order_by("-signed_at", "-pk")
-        )
+        sign_offs = [sign_off for sign_off in self._sign_off_history if sign_off.gate_published]
         return [ReviewedVersion.from_sign_off(sign_off) for sign_off in sign_offs]
 
     def went_live_through_gate(self):
