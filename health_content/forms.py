@@ -59,6 +59,11 @@ class AttestationField(forms.BooleanField):
             raise forms.ValidationError(self.error_messages["required"], code="required")
 
 
+def acknowledgement_records(findings):
+    """How acknowledged content-check warnings are recorded in a sign-off."""
+    return [{**finding.as_dict(), "acknowledged": True} for finding in findings]
+
+
 def acknowledgement_field(number):
     return f"acknowledge_{number}"
 
@@ -173,11 +178,11 @@ class MedicalSignOffForm(forms.Form):
 
     def acknowledgements(self):
         """The warnings the reviewer acknowledged, as recorded in the sign-off."""
-        return [
-            {**finding.as_dict(), "acknowledged": True}
+        return acknowledgement_records(
+            finding
             for number, finding in enumerate(self.warnings)
             if self.cleaned_data.get(acknowledgement_field(number))
-        ]
+        )
 
     def _authenticate(self, password, token):
         if not password:

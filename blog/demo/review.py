@@ -15,6 +15,7 @@ from blog.models import ArticlePage
 from health_content import factories
 from health_content.cadence import add_months
 from health_content.checks import warning_findings
+from health_content.forms import acknowledgement_records
 from health_content.models import SignOff
 
 
@@ -59,10 +60,7 @@ def sign_off_in_the_past(page, reviewer, comment, months_ago, days=0):
         authentication="demo content (dated back, not re-authenticated)",
         signed_at=signed_at,
         # The demo reviewer considered every content-check warning on the revision.
-        acknowledgements=[
-            {**finding.as_dict(), "acknowledged": True}
-            for finding in warning_findings(task_state.revision)
-        ],
+        acknowledgements=acknowledgement_records(warning_findings(task_state.revision)),
     )
     task_state.approve(user=reviewer)
     # Queryset updates: the dates are not reviewed content, and a full save of a
