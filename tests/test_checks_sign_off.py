@@ -54,6 +54,15 @@ def test_acknowledged_warnings_are_recorded_in_the_sign_off(in_medical_review):
     assert all(a["acknowledged"] and a["message"] for a in sign_off.acknowledgements)
 
 
+def test_the_sign_off_records_every_finding_on_what_was_signed(in_medical_review):
+    reviewer = make_reviewer()
+    act(in_medical_review, reviewer, "approve", **SIGNED, acknowledge_0="on", acknowledge_1="on")
+    recorded = SignOff.objects.get().check_findings
+    checks = {finding["check"] for finding in recorded}
+    assert {"promotional-content", "uncited-statistic"} <= checks
+    assert all(finding["severity"] in {"blocking", "warning", "info"} for finding in recorded)
+
+
 def test_a_posted_no_is_not_an_acknowledgement(in_medical_review):
     reviewer = make_reviewer()
     with pytest.raises(SignOffRefused):

@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Revision, TaskState
 
+from ..checks import run_checks
 from ..forms import ATTESTATIONS, SIGNATURE_MEANING, MedicalSignOffForm, RequestChangesForm
 from ..signed_scope import content_fingerprint, scope_fingerprint, signed_scope
 from .audit import AuditEntry
@@ -212,11 +213,13 @@ class SignOffQuerySet(models.QuerySet):
         The one constructor of sign-offs: the review step, the demo content and the
         benchmark all sign through here, so every record carries the same snapshot
         of the reviewer, the signed scope (health_content.signed_scope) with its
-        fingerprints, a page history entry and an entry in the audit chain.
+        fingerprints, the content-check findings on what was signed, a page history
+        entry and an entry in the audit chain.
         """
         profile = user.reviewer_profile
         page = revision.content_object.specific
-        scope = signed_scope(revision.as_object())
+        signed_page = revision.as_object()
+        scope = signed_scope(signed_page)
         sign_off = self.create(
             page_id=page.pk,
             page_title=page.title,
@@ -234,6 +237,7 @@ class SignOffQuerySet(models.QuerySet):
             scope_fingerprint=scope_fingerprint(scope),
             attestations={key: bool(value) for key, value in attestations.items()},
             acknowledgements=list(acknowledgements),
+            check_findings=[finding.as_dict() for finding in run_checks(signed_page)],
             comment=comment,
             task_state=task_state,
         )
@@ -342,6 +346,11 @@ class SignOff(models.Model):
         default=list,
         blank=True,
         help_text="The content-check warnings the reviewer acknowledged, one finding each.",
+    )
+    check_findings = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Every content-check finding on the signed revision when it was signed.",
     )
     comment = models.TextField(blank=True)
     task_state = models.OneToOneField(
