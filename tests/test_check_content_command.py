@@ -47,6 +47,43 @@ def test_json_lists_promotion_and_uncited_figures_and_exits_non_zero(tmp_path, s
     assert not ArticlePage.objects.exists()
 
 
+EXPORTED_HTML = """<!DOCTYPE html><html><head><title>Best iron tablets | Wellness Blog</title></head>
+<body><nav><a href="/">Home</a></nav><article class="post">
+<h1 class="entry-title">Best iron tablets for tired mums</h1>
+<div class="entry-content">
+<p>Iron deficiency affects one in five women of childbearing age.</p>
+<p>Our top pick is IronGlow® Gentle, <a href="https://amzn.to/3abcXYZ">available here</a>.</p>
+<p>Use code IRON10 for 10% off today.</p>
+</div></article><footer>© Wellness Blog</footer></body></html>
+"""
+
+EXPORTED_MARKDOWN = """---
+title: Magnesium for cramps
+---
+# Magnesium for cramps
+
+Nearly half of adults get less magnesium than they need, and research shows it eases cramps.
+
+[Shop our magnesium spray](https://www.example-supplement-store.com/magnesium?ref=blog42)
+"""
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [("exported.html", EXPORTED_HTML), ("exported.md", EXPORTED_MARKDOWN)],
+)
+def test_exported_posts_have_their_promotion_and_uncited_figures_found(
+    tmp_path, site_tree, name, text
+):
+    path = tmp_path / name
+    path.write_text(text)
+    output, status = run(str(path), "--format", "json")
+    found = {(r["check"], r["severity"]) for r in json.loads(output)}
+    assert status == 1
+    assert ("promotional-content", "blocking") in found
+    assert ("uncited-statistic", "warning") in found
+
+
 def test_a_clean_page_exits_zero(blog_index):
     page = make_article(blog_index, title="Clean")
     output, status = run(str(page.pk), "--format", "json")

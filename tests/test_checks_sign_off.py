@@ -6,6 +6,7 @@ from health_content.models import SignOff
 from health_content.models.review import SignOffRefused
 from tests.factories import (
     SIGNED,
+    acknowledged,
     act,
     default_disclaimer,
     make_article,
@@ -46,17 +47,17 @@ def test_sign_off_without_acknowledging_the_warnings_is_refused(in_medical_revie
 
 def test_acknowledged_warnings_are_recorded_in_the_sign_off(in_medical_review):
     reviewer = make_reviewer()
-    acks = {"acknowledge_0": "on", "acknowledge_1": "on"}
+    acks = {"acknowledge_0": "on", "acknowledge_1": "on", "acknowledge_2": "on"}
     act(in_medical_review, reviewer, "approve", **SIGNED, **acks)
     sign_off = SignOff.objects.get()
     checks = sorted(a["check"] for a in sign_off.acknowledgements)
-    assert checks == ["promotional-content", "uncited-statistic"]
+    assert checks == ["no-references", "promotional-content", "uncited-statistic"]
     assert all(a["acknowledged"] and a["message"] for a in sign_off.acknowledgements)
 
 
 def test_the_sign_off_records_every_finding_on_what_was_signed(in_medical_review):
     reviewer = make_reviewer()
-    act(in_medical_review, reviewer, "approve", **SIGNED, acknowledge_0="on", acknowledge_1="on")
+    act(in_medical_review, reviewer, "approve", **SIGNED, **acknowledged(in_medical_review))
     recorded = SignOff.objects.get().check_findings
     checks = {finding["check"] for finding in recorded}
     assert {"promotional-content", "uncited-statistic"} <= checks

@@ -67,6 +67,73 @@ def test_cited_figures_and_text_without_figures_pass(text):
     assert not ids(article(section(text)), "uncited-statistic")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>One in five older adults runs low on B12.</p>",
+        "<p>Half of all vegan adults have low levels.</p>",
+        "<p>People taking metformin are twice as likely to be deficient.</p>",
+        "<p>Smoking doubles the risk of losing bone.</p>",
+        "<p>Low B12 affects 6 million Americans.</p>",
+        "<p>In a trial, 300 volunteers took the tablets.</p>",
+    ],
+)
+def test_figures_in_words_proportions_and_counts_need_a_source(text):
+    assert ids(article(section(text)), "uncited-statistic")
+
+
+def test_a_source_in_one_paragraph_does_not_cover_the_next():
+    page = article(
+        section("<p>About 40% of older adults absorb too little [1].</p><p>1 in 4 vegans too.</p>")
+    )
+    (found,) = findings(page, "uncited-statistic")
+    assert found.excerpt == "1 in 4 vegans too."
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        ("<p>According to experts, 1 in 4 people is low.</p>", True),
+        ("<p>According to the World Health Organization, 1 in 4 people is low.</p>", False),
+        ("<p>A study published in The Lancet found 30% were low.</p>", False),
+        ("<p>Save on nothing: 20% off is not a figure about health.</p>", False),
+    ],
+)
+def test_only_a_named_source_counts_as_one(text, flagged):
+    assert bool(ids(article(section(text)), "uncited-statistic")) is flagged
+
+
+# uncited-research-claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Some studies suggest B12 eases back pain.</p>",
+        "<p>Research has shown that it helps migraines.</p>",
+        "<p>Emerging evidence suggests a role in migraine.</p>",
+        "<p>A 2020 study found fewer cramps.</p>",
+        "<p>Our formula is clinically proven.</p>",
+    ],
+)
+def test_appeals_to_research_without_a_source_are_flagged(text):
+    (found,) = findings(article(section(text)), "uncited-research-claim")
+    assert found.severity == WARNING and "citing" in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Some studies suggest B12 eases back pain [2].</p>",
+        "<p>A study published in the BMJ found fewer cramps.</p>",
+        "<p>Research your options with your GP.</p>",
+        "<p>B12 is found in meat, fish and eggs.</p>",
+    ],
+)
+def test_cited_research_and_other_uses_of_the_words_pass(text):
+    assert not ids(article(section(text)), "uncited-research-claim")
+
+
 # absolute-claim
 
 
@@ -176,6 +243,39 @@ def test_a_brand_drug_name_is_a_warning_naming_the_generic():
     assert found.severity == WARNING and "pregabalin" in found.message
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '<p>Try <a href="https://amzn.to/3xYz">this one</a>.</p>',
+        "<p>Use code SAVE20 at checkout.</p>",
+        "<p>This post has affiliate links: we may earn a commission.</p>",
+        "<p>Only $19.99 for three months.</p>",
+        "<p>Click here to order yours.</p>",
+    ],
+)
+def test_referral_links_codes_disclosures_and_prices_block(text):
+    found = findings(article(section(text)), "promotional-content")
+    assert found and all(f.severity == BLOCKING for f in found)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("<p>Doctors may suggest Neurobion injections.</p>", "Neurobion"),
+        ("<p>We like VitaBoost B12® for energy.</p>", "VitaBoost B12®"),
+        ("<p>Nature Made gummies are popular.</p>", "Nature Made"),
+    ],
+)
+def test_supplement_brands_and_trade_marked_names_are_warnings(text, name):
+    (found,) = findings(article(section(text)), "promotional-content")
+    assert found.severity == WARNING and name in found.message
+
+
+def test_costs_in_money_are_not_prices():
+    page = article(section("<p>Low B12 costs health services $5 billion a year [1].</p>"))
+    assert not ids(page, "promotional-content")
+
+
 def test_generic_names_and_independent_links_are_not_promotion():
     page = article(
         section('<p>Pregabalin can help. See <a href="https://www.nhs.uk/medicines/">NHS</a>.</p>')
@@ -254,6 +354,14 @@ def test_the_same_source_cited_twice_is_flagged():
     (found,) = findings(page, "duplicate-reference")
     assert "reference 1" in found.message and found.path == "references.1"
     assert not findings(page, "reference-format")
+
+
+def test_an_article_citing_nothing_is_flagged_once():
+    (found,) = findings(article(section("<p>Eat eggs.</p>")), "no-references")
+    assert found.severity == WARNING and found.path == "references"
+    cited = article(section("<p>Eat eggs.</p>"), references=[{"title": "A", "pmid": "31256364"}])
+    assert not ids(cited, "no-references")
+    assert not ids(article(), "no-references")
 
 
 # image-alt-text

@@ -19,6 +19,7 @@ from . import (
     promotion,
     reading_level,
     reference_format,
+    research_claims,
     symptoms,
     upper_limits,
 )
@@ -41,6 +42,7 @@ CHECKS = (
     promotion.check,
     upper_limits.check,
     citations.check,
+    research_claims.check,
     symptoms.check,
     outside_links.check,
     reference_format.check,

@@ -24,6 +24,8 @@ EXCERPT_LENGTH = 160
 #: Block fields holding choices or identifiers, not text readers read.
 NOT_TEXT = frozenset({"care_level", "kind", "style", "route", "anchor", "unit"})
 _BLOCK_TAGS = re.compile(r"</?(p|li|ul|ol|h[1-6]|br|div|blockquote)\b[^>]*>", re.I)
+#: Where one paragraph or list item of rich text ends and the next begins.
+_PARAGRAPH_BREAK = re.compile(r"</(?:p|li|h[1-6]|blockquote|div)\s*>|<(?:ul|ol)\b[^>]*>", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,18 @@ class Segment:
     block_type: str = ""
     #: The field inside the block ("heading", "body", "items.0.symptom", ...).
     field: str = ""
+
+    def paragraphs(self):
+        """This segment split into its paragraphs and list items (itself if plain text),
+        for checks whose rule is "in the same paragraph"."""
+        if not self.html:
+            return [self]
+        parts = []
+        for chunk in _PARAGRAPH_BREAK.split(self.html):
+            text = html_to_text(chunk)
+            if text:
+                parts.append(Segment(self.path, text, chunk, self.block_type, self.field))
+        return parts or [self]
 
 
 @dataclass

@@ -1,9 +1,10 @@
-"""``reference-format`` and ``duplicate-reference``: the reference list is well formed.
+"""``reference-format``, ``duplicate-reference`` and ``no-references``: the reference list.
 
 Identifiers are read with health_content.references (the same rules as the
 editor and the publish gate): a malformed DOI, PMID or URL is blocking, a
 reference with no identifier at all is a warning, and the same DOI, PMID or URL
-cited twice is a warning.
+cited twice is a warning. An article with body text and no references at all is
+a warning too: a medical reviewer cannot check what nobody cites.
 """
 
 from health_content.references import normalise_doi, reference_errors
@@ -12,6 +13,7 @@ from .base import BLOCKING, WARNING, Finding
 
 CHECK_ID = "reference-format"
 DUPLICATE_ID = "duplicate-reference"
+MISSING_ID = "no-references"
 
 
 def _keys(ref):
@@ -29,6 +31,18 @@ def _keys(ref):
 
 
 def check(article):
+    if not article.references:
+        if any(segment.path.startswith("body.") for segment in article.prose()):
+            return [
+                Finding(
+                    MISSING_ID,
+                    WARNING,
+                    "This article cites no sources. Add the studies and guidelines it relies "
+                    "on to the references, so the reviewer and readers can check them.",
+                    "references",
+                )
+            ]
+        return []
     findings = []
     seen = {}
     for number, ref in enumerate(article.references, start=1):

@@ -74,9 +74,10 @@ class Command(BaseCommand):
 
     def write_text(self, results):
         for result in results:
+            quote = f"\n    “{result['excerpt']}”" if result["excerpt"] else ""
             self.stdout.write(
                 f"{result['source']}: {result['severity'].upper()} [{result['check']}] "
-                f"{result['path']}: {result['message']}\n    “{result['excerpt']}”"
+                f"{result['path']}: {result['message']}{quote}"
             )
         blocking = sum(result["severity"] == BLOCKING for result in results)
         self.stdout.write(f"{len(results)} finding(s), {blocking} blocking.")
