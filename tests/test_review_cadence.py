@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from health_content.cadence import add_months, interval_months, review_status
 from health_content.models import SignOff
+from health_content.publish_gate import latest_sign_off
 from health_content.roles import EDITORS
 from tests.factories import (
     PASSWORD,
@@ -135,6 +136,14 @@ def test_reader_sees_the_sign_off_covering_live_content_not_a_newer_draft(
     html = client.get(page.url).content.decode()
     assert "Dr Reviewer, MD" in html
     assert "Dr Second, RD" not in html
+    # Every path to "which sign-off covers the live content" gives the same answer.
+    first, newer = SignOff.objects.filter(page=page).order_by("signed_at")
+    assert latest_sign_off(page) == newer
+    assert SignOff.objects.covering(page) == first
+    assert SignOff.objects.covering_live_content().get(page=page) == first
+    articles = type(page).objects.filter(pk=page.pk)
+    assert articles.get().covering_sign_off == first  # from the loaded history
+    assert articles.for_listing().get().covering_sign_off == first  # prefetched
 
 
 def admin_client(client, user):
