@@ -416,6 +416,10 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             recorded_children(scope, ArticleReference, "references"),
         )
 
+    def get_cache_key_components(self):
+        """Wagtail's cache key parts and the live revision, which fixes the cached fragments."""
+        return [*super().get_cache_key_components(), self.live_revision_id]
+
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.
 
