@@ -511,8 +511,9 @@ def article_revision_cache_key(page, request):
     nutrients) and linked pages: a few queries per block type, more for rich text
     with links. That HTML, the heading, byline, references and metadata are fixed
     for a live revision until something they show changes, which bumps the page's
-    tag (a related article republished) or the generation, so (page, live
-    revision, generation and page versions, host) identifies them.
+    tag (a related article republished) or the generation, so (Wagtail's
+    `Page.cache_key`, which for articles includes the live revision; generation
+    and page versions; host) identifies them.
     This applies to every request, signed-in or not, with the page cache on or
     off; it keeps an article view to a fixed number of queries whatever its size.
     Previews (drafts) and DEBUG (template work) always render afresh;
@@ -525,4 +526,4 @@ def article_revision_cache_key(page, request):
     # The page's version moves when a page it shows (a related article) changes.
     versions = tag_versions([GENERATION_TAG, page_tag(page)], request)
     token = ":".join(versions.values())
-    return f"{page.pk}:{page.live_revision_id}:{token}:{request.get_host()}"
+    return f"{page.cache_key}:{token}:{request.get_host()}"

@@ -23,8 +23,8 @@ class LatestArticlesFeed(Feed):
     description = "The latest medically reviewed articles."
 
     def __init__(self, request):
-        # Links are built from the request's Wagtail Site, and Feed's item methods
-        # are not given the request: so one feed object per request (see `view`).
+        # Not Feed.get_object(): what it returns reaches title/link/items but not the
+        # item_* methods, and item links need the request's Wagtail Site (see `view`).
         super().__init__()
         self.request = request
 

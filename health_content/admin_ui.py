@@ -1,14 +1,12 @@
-"""Admin screens of the review process: editor panel, dashboard panels, due-reviews report."""
+"""Admin screens of the review process: the editor panel and the dashboard panels."""
 
 from django.conf import settings
-from django.template.response import TemplateResponse
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
 from . import publish_gate
 from .cadence import due_for_review, review_status
-from .roles import follows_reviews
 
 
 class ReviewStatusPanel(Panel):
@@ -71,29 +69,3 @@ class ChangesRequestedPanel(Component):
         if not context["items"]:
             return ""
         return super().render_html(parent_context)
-
-
-def reviews_due_report(request):
-    if not follows_reviews(request.user):
-        # A signed-in writer is not helped by a redirect to the sign-in page: say why not.
-        return TemplateResponse(
-            request,
-            "health_content/admin/permission_denied.html",
-            {
-                "area": "Medical reviews due",
-                "who": "editors and medical reviewers",
-                "header_icon": "time",
-            },
-            status=403,
-        )
-    overdue, due_soon = due_for_review()
-    return TemplateResponse(
-        request,
-        "health_content/admin/reviews_due_report.html",
-        {
-            "overdue": overdue,
-            "due_soon": due_soon,
-            "due_soon_days": settings.HEALTH_REVIEW_DUE_SOON_DAYS,
-            "header_icon": "time",
-        },
-    )

@@ -66,6 +66,15 @@ class ReviewStatus:
         days = self.days_until_due(today)
         return days is not None and 0 <= days <= settings.HEALTH_REVIEW_DUE_SOON_DAYS
 
+    @property
+    def due_status(self):
+        """Overdue, due within N days (HEALTH_REVIEW_DUE_SOON_DAYS) or blank, as of today."""
+        if self.is_overdue():
+            return "Overdue"
+        if self.is_due_soon():
+            return f"Due within {settings.HEALTH_REVIEW_DUE_SOON_DAYS} days"
+        return ""
+
     @cached_property
     def review_in_progress(self):
         """Whether a review workflow is running on the page (in review, or sent back for changes).

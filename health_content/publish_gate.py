@@ -42,7 +42,8 @@ class PublishRefused(PermissionDenied):
 
 
 def latest_sign_off(page):
-    return SignOff.objects.filter(page_id=page.pk).order_by("-signed_at", "-pk").first()
+    """The page's newest sign-off, live or not: the one its next publish must match."""
+    return SignOff.objects.filter(page_id=page.pk).newest_first().first()
 
 
 def _legacy(sign_off):

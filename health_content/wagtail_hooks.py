@@ -6,16 +6,16 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import publish_gate
-from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, reviews_due_report
+from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel
 from .authenticator import authenticator_setup
 from .checks_admin import ContentChecksPanel, findings_json
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
+from .reports import ReviewsDueViewSet
 from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
 
@@ -75,6 +75,11 @@ def register_reviewed_page_viewsets():
         ReviewedPageViewSet(f"reviewed_{model._meta.label_lower}", model=model)
         for model in publish_gate.reviewed_page_models()
     ]
+
+
+@hooks.register("register_admin_viewset")
+def register_reviews_due_report():
+    return ReviewsDueViewSet()
 
 
 class SignOffFormatter(LogFormatter):
@@ -140,7 +145,6 @@ def add_review_panels(request, panels):
 @hooks.register("register_admin_urls")
 def register_review_urls():
     return [
-        path("reviews-due/", reviews_due_report, name="health_content_reviews_due"),
         path(
             "content-checks/<int:page_id>/",
             findings_json,
@@ -157,15 +161,3 @@ def authenticator_account_item(request):
         "label": "Authenticator for sign-offs",
         "help_text": "Sign-offs also ask for a one-time code from an app, besides your password.",
     }
-
-
-class ReviewsDueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return follows_reviews(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_reviews_due_menu_item():
-    return ReviewsDueMenuItem(
-        "Medical reviews due", reverse("health_content_reviews_due"), icon_name="time", order=50
-    )

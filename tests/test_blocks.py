@@ -227,6 +227,22 @@ def test_callout_is_a_labelled_note_not_an_alert(values, kind, label):
     assert f'<strong class="callout__label">{label}</strong>: Plain text' in html
 
 
+def test_choice_labels_of_stored_content_with_an_unknown_choice(values):
+    """A stored value no longer among the choices reads as the default's label, or as nothing."""
+    callout = render_block("callout", {**values["callout"], "kind": "retired"})
+    assert '<strong class="callout__label">Information</strong>' in callout
+    key_points = render_block("key_points", {**values["key_points"], "style": "retired"})
+    assertInHTML("<h2>Key points</h2>", key_points)
+    row = {**values["dosage"]["rows"][0], "route": "retired"}
+    dosage = BODY.child_blocks["dosage"].normalize({**values["dosage"], "rows": [row]})
+    assert dosage["rows"][0].route_label == ""
+    item = {"symptom": "Tiredness", "detail": "", "care_level": "retired"}
+    symptoms = BODY.child_blocks["symptom_list"].normalize(
+        {**values["symptom_list"], "items": [item]}
+    )
+    assert symptoms["items"][0].care_level_label == ""
+
+
 def test_image_renders_responsive_picture_with_alt_caption_and_credit(values):
     html = render_block("image", {**values["image"], "alt_text": "Clams in a bowl"})
     assert html.count("<source") == 2  # avif and webp, jpeg is the <img> fallback

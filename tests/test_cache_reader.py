@@ -171,6 +171,20 @@ def test_moving_the_article(client, cached, home, article):
 
 
 @pytest.mark.django_db
+def test_fragment_key_is_wagtails_page_cache_key_with_the_live_revision(cast, article):
+    request = RequestFactory().get(article.url)
+    assert article.get_cache_key_components()[-1] == article.live_revision_id
+    signed_key = article.cache_key
+    assert page_cache.article_revision_cache_key(article, request).startswith(f"{signed_key}:")
+    edit_and_republish(article, cast, summary="A freshly reviewed summary.")
+    article.refresh_from_db()
+    assert article.cache_key != signed_key
+    assert page_cache.article_revision_cache_key(article, request).startswith(
+        f"{article.cache_key}:"
+    )
+
+
+@pytest.mark.django_db
 def test_deleting_a_page(client, cached, home):
     # Signed articles are records and cannot be deleted (tests/test_audit_chain.py).
     page = home.add_child(

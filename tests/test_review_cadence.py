@@ -1,8 +1,11 @@
 """Review cadence: due dates, the overdue notice, the admin report, dashboards and reminders."""
 
+import csv
 import datetime
+import io
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 import time_machine
 from django.core import mail
@@ -12,6 +15,7 @@ from django.utils import timezone
 
 from health_content.cadence import add_months, interval_months, review_status
 from health_content.models import SignOff
+from health_content.publish_gate import latest_sign_off
 from health_content.roles import EDITORS
 from tests.factories import (
     PASSWORD,
@@ -132,6 +136,14 @@ def test_reader_sees_the_sign_off_covering_live_content_not_a_newer_draft(
     html = client.get(page.url).content.decode()
     assert "Dr Reviewer, MD" in html
     assert "Dr Second, RD" not in html
+    # Every path to "which sign-off covers the live content" gives the same answer.
+    first, newer = SignOff.objects.filter(page=page).order_by("signed_at")
+    assert latest_sign_off(page) == newer
+    assert SignOff.objects.covering(page) == first
+    assert SignOff.objects.covering_live_content().get(page=page) == first
+    articles = type(page).objects.filter(pk=page.pk)
+    assert articles.get().covering_sign_off == first  # from the loaded history
+    assert articles.for_listing().get().covering_sign_off == first  # prefetched
 
 
 def admin_client(client, user):
@@ -162,7 +174,7 @@ def test_reviews_due_report_per_role(client, blog_index, newsroom, settings, rol
     page = make_overdue(live(blog_index, newsroom, "Overdue one"))
     live_due_in(blog_index, newsroom, settings.HEALTH_REVIEW_DUE_SOON_DAYS, "Due soon")
     live_due_in(blog_index, newsroom, settings.HEALTH_REVIEW_DUE_SOON_DAYS + 1, "Due later")
-    response = admin_client(client, newsroom[role]).get(reverse("health_content_reviews_due"))
+    response = admin_client(client, newsroom[role]).get(reverse("health_content_reviews_due:index"))
     if not allowed:
         # A clear refusal in the admin, not a redirect to a sign-in page.
         assert response.status_code == 403
@@ -178,6 +190,79 @@ def test_reviews_due_report_per_role(client, blog_index, newsroom, settings, rol
     assert page.title in overdue
     assert "Due soon" in due_soon
     assert "Due later" not in html
+
+
+def signed_off_at_three_intervals(blog_index, newsroom):
+    """Three articles signed off on 15 January 2027, due 15 February, 15 March and 15 July."""
+    with time_machine.travel(at(datetime.date(2027, 1, 15)), tick=False):
+        for title, months in (("Overdue one", 1), ("Due soon", 2), ("Due later", 6)):
+            live(blog_index, newsroom, title, review_interval_months=months)
+
+
+REPORT_HEADINGS = ["Status", "Article", "Last reviewed by", "Last reviewed", "Next review due"]
+
+
+def test_reviews_due_report_exports_its_rows_as_csv_and_xlsx(client, blog_index, newsroom):
+    signed_off_at_three_intervals(blog_index, newsroom)
+    url = reverse("health_content_reviews_due:index")
+    with time_machine.travel(at(datetime.date(2027, 3, 1)), tick=False):
+        client.force_login(newsroom["editor"])
+        response = client.get(url, {"export": "csv"})
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/csv"
+        text = b"".join(response.streaming_content).decode()
+        workbook = client.get(url, {"export": "xlsx"})
+        assert workbook.status_code == 200
+        sheet = openpyxl.load_workbook(io.BytesIO(b"".join(workbook.streaming_content))).active
+    assert list(csv.reader(io.StringIO(text))) == [
+        REPORT_HEADINGS,
+        ["Overdue", "Overdue one", "Dr Reviewer, MD", "2027-01-15", "2027-02-15"],
+        ["Due within 30 days", "Due soon", "Dr Reviewer, MD", "2027-01-15", "2027-03-15"],
+    ]
+    jan15, feb15, mar15 = (datetime.date(2027, month, 15) for month in (1, 2, 3))
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        REPORT_HEADINGS,
+        ["Overdue", "Overdue one", "Dr Reviewer, MD", jan15, feb15],
+        ["Due within 30 days", "Due soon", "Dr Reviewer, MD", jan15, mar15],
+    ]
+
+
+@pytest.mark.parametrize("view", ["index", "results"])
+def test_writer_gets_no_rows_from_the_reviews_due_report(client, blog_index, newsroom, view):
+    signed_off_at_three_intervals(blog_index, newsroom)
+    with time_machine.travel(at(datetime.date(2027, 3, 1)), tick=False):
+        client.force_login(newsroom["writer"])
+        for export in ("csv", "xlsx"):
+            response = client.get(reverse(f"health_content_reviews_due:{view}"), {"export": export})
+            assert response.status_code == 403
+            assert b"Overdue one" not in response.content
+            assert b"editors and medical reviewers" in response.content
+
+
+def test_reviews_due_report_escapes_article_titles(client, blog_index, newsroom):
+    page = make_overdue(live(blog_index, newsroom, "<b>Bold</b> & co"))
+    html = (
+        admin_client(client, newsroom["editor"])
+        .get(reverse("health_content_reviews_due:index"))
+        .content.decode()
+    )
+    assert "&lt;b&gt;Bold&lt;/b&gt; &amp; co" in html and "<b>Bold</b>" not in html
+    assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"), [("writer", False), ("editor", True), ("reviewer", True)]
+)
+def test_reviews_due_menu_item_only_for_followers(client, blog_index, newsroom, role, shown):
+    # Nothing is due, so the dashboard panel (which also links to the report) stays hidden.
+    live(blog_index, newsroom, "Not due")
+    html = admin_client(client, newsroom[role]).get("/admin/").content.decode()
+    assert (reverse("health_content_reviews_due:index") in html) == shown
+
+    if shown:
+        report = client.get(reverse("health_content_reviews_due:index")).content.decode()
+        assert "No live article is overdue for review or due within 30 days." in report
+        assert "Not due" not in report
 
 
 def test_dashboard_shows_reviews_due_to_editors(client, blog_index, newsroom):
@@ -227,7 +312,7 @@ def test_reminders_go_to_exactly_those_who_see_the_reviews_due_report(client, bl
     assert recipients == {"editor@example.com", "reviewer@example.com", "boss@example.com"}
     for user in (boss, newsroom["editor"], newsroom["reviewer"], newsroom["writer"]):
         client.force_login(user)
-        response = client.get(reverse("health_content_reviews_due"))
+        response = client.get(reverse("health_content_reviews_due:index"))
         assert (response.status_code == 200) == (user.email in recipients), user.username
     call_command("send_review_reminders")  # cron runs it again the next day
     assert len(mail.outbox) == 1

@@ -34,7 +34,7 @@ from health_content.admin_ui import ReviewStatusPanel
 from health_content.blocks import ArticleBodyBlock, assign_section_anchors
 from health_content.blocks import table_of_contents as stream_table_of_contents
 from health_content.cadence import ReviewStatus, interval_months
-from health_content.models import AuditEntry, SignOff
+from health_content.models import AuditEntry, SignOff, covering_sign_off
 from health_content.publish_gate import GatedPageQuerySetMixin, MedicallyReviewedPageMixin
 from health_content.signed_scope import (
     pin_stream,
@@ -298,13 +298,7 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         prefetched = getattr(self, "live_sign_offs", None)
         if prefetched is not None:
             return prefetched[0] if prefetched else None
-        if not self.live or self.last_published_at is None:
-            return None
-        # SignOffQuerySet.covering's rule (the latest sign-off made up to the last
-        # publish), applied to the history the article page loads anyway.
-        return next(
-            (s for s in self._sign_off_history if s.signed_at <= self.last_published_at), None
-        )
+        return covering_sign_off(self, self._sign_off_history)
 
     @cached_property
     def _sign_off_history(self):
@@ -316,9 +310,8 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
         )
         return list(
             SignOff.objects.filter(page_id=self.pk)
+            .newest_first()
             .annotate(gate_published=Exists(published))
-            .select_related("reviewer")
-            .order_by("-signed_at", "-pk")
         )
 
     def _reader_scope(self, request=None):
@@ -422,6 +415,10 @@ class ArticlePage(MedicallyReviewedPageMixin, OneQueryViewRestrictionsMixin, Pag
             topics,
             recorded_children(scope, ArticleReference, "references"),
         )
+
+    def get_cache_key_components(self):
+        """Wagtail's cache key parts and the live revision, which fixes the cached fragments."""
+        return [*super().get_cache_key_components(), self.live_revision_id]
 
     def get_context(self, request, *args, **kwargs):
         """The article's people, references, topics, review status and metadata.

@@ -91,11 +91,14 @@ def revision_fragment(parser, token):
     Caches the enclosed HTML per live revision of a page: the article being viewed
     (the context's ``revision_cache_key``), or ``PAGE`` after ``of`` (a card in a
     listing), and per value of any further VALUEs the HTML depends on. The key is
-    `blog.cache.article_revision_cache_key` (page, live revision, page and site versions,
-    host), so publishing or editing anything shown makes it stale; without a key
-    (previews, DEBUG, pages not live) the HTML is rendered afresh. Only put there
-    what is fixed for a live revision: nothing that depends on the date, the user
-    or the query string.
+    `blog.cache.article_revision_cache_key` (Wagtail's page cache key with the live
+    revision, page and site versions, host), so publishing or editing anything shown
+    makes it stale; without a key (previews, DEBUG, pages not live) the HTML is
+    rendered afresh. Only put there what is fixed for a live revision: nothing that
+    depends on the date, the user or the query string.
+
+    Not Wagtail's ``{% wagtailpagecache %}``: its key has no per-page tag versions
+    (blog.cache's invalidation) and it caches even when no key applies.
     """
     bits = token.split_contents()
     tag, args = bits[0], bits[1:]

@@ -24,6 +24,24 @@ from wagtail.rich_text import get_text_for_indexing
 PREVIEW_TEMPLATE = "blocks/preview.html"
 
 
+class ChoiceLabel:
+    """A StructValue attribute: the label readers see for a ChoiceBlock child's value.
+
+    An unknown or missing value (content saved before a choice existed) reads as
+    the label of `default`, the ChoiceBlock's own default, or as "" without one.
+    """
+
+    def __init__(self, child, choices, default=None):
+        self.child = child
+        self.labels = dict(choices)
+        self.fallback = self.labels[default] if default else ""
+
+    def __get__(self, value, owner=None):
+        if value is None:
+            return self
+        return self.labels.get(value.get(self.child), self.fallback)
+
+
 class HealthStructBlock(blocks.StructBlock):
     """A StructBlock whose errors tell the writer exactly what is missing.
 

@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from .base import HealthStructBlock
+from .base import ChoiceLabel, HealthStructBlock
 
 CALLOUT_KINDS = [
     ("info", "Information"),
@@ -11,14 +11,11 @@ CALLOUT_KINDS = [
     ("see_doctor", "When to see a doctor"),
     ("emergency", "Emergency"),
 ]
-CALLOUT_KIND_LABELS = dict(CALLOUT_KINDS)
 
 
 class CalloutValue(blocks.StructValue):
-    @property
-    def kind_label(self):
-        """The visible label naming the kind, so the kind never rests on colour alone."""
-        return CALLOUT_KIND_LABELS.get(self.get("kind"), CALLOUT_KIND_LABELS["info"])
+    #: The visible label naming the kind, so the kind never rests on colour alone.
+    kind_label = ChoiceLabel("kind", CALLOUT_KINDS, default="info")
 
 
 class CalloutBlock(HealthStructBlock):

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 
-from .base import AmountBlock, HealthStructBlock, format_amount
+from .base import AmountBlock, ChoiceLabel, HealthStructBlock, format_amount
 
 ROUTES = [
     ("oral", "Oral"),
@@ -12,7 +12,6 @@ ROUTES = [
     ("inhaled", "Inhaled"),
     ("other", "Other"),
 ]
-ROUTE_LABELS = dict(ROUTES)
 
 
 class DosageRowValue(blocks.StructValue):
@@ -23,9 +22,7 @@ class DosageRowValue(blocks.StructValue):
             part for part in (format_amount(self.get("amount")), self.get("unit")) if part
         )
 
-    @property
-    def route_label(self):
-        return ROUTE_LABELS.get(self.get("route"), "")
+    route_label = ChoiceLabel("route", ROUTES)
 
 
 class DosageValue(blocks.StructValue):

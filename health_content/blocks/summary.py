@@ -2,17 +2,14 @@
 
 from wagtail import blocks
 
-from .base import HealthStructBlock
+from .base import ChoiceLabel, HealthStructBlock
 
 SUMMARY_STYLES = [("key_points", "Key points"), ("quick_summary", "Quick summary")]
-SUMMARY_STYLE_LABELS = dict(SUMMARY_STYLES)
 
 
 class KeyPointsValue(blocks.StructValue):
-    @property
-    def heading(self):
-        """The box's visible heading, named by its style."""
-        return SUMMARY_STYLE_LABELS.get(self.get("style"), SUMMARY_STYLE_LABELS["key_points"])
+    #: The box's visible heading, named by its style.
+    heading = ChoiceLabel("style", SUMMARY_STYLES, default="key_points")
 
 
 class KeyPointsBlock(HealthStructBlock):

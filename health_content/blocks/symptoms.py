@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from .base import HealthStructBlock
+from .base import ChoiceLabel, HealthStructBlock
 
 CARE_LEVELS = [
     ("self_care", "Self-care"),
@@ -10,15 +10,12 @@ CARE_LEVELS = [
     ("urgent", "Urgent: same day"),
     ("emergency", "Emergency: call emergency services"),
 ]
-CARE_LEVEL_LABELS = dict(CARE_LEVELS)
 #: Care levels rendered with a warning icon and a heavy border as well as their label.
 STAND_OUT_LEVELS = frozenset({"urgent", "emergency"})
 
 
 class SymptomValue(blocks.StructValue):
-    @property
-    def care_level_label(self):
-        return CARE_LEVEL_LABELS.get(self.get("care_level"), "")
+    care_level_label = ChoiceLabel("care_level", CARE_LEVELS)
 
     @property
     def stands_out(self):

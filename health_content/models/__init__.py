@@ -11,6 +11,7 @@ from .review import (
     ReviewReminder,
     SignOff,
     SignOffRefused,
+    covering_sign_off,
 )
 from .topics import Topic
 
@@ -28,4 +29,5 @@ __all__ = [
     "SignOff",
     "SignOffRefused",
     "Topic",
+    "covering_sign_off",
 ]

@@ -195,6 +195,25 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         return "A medical reviewer with an active profile signs off the article's content."
 
 
+#: The order of a page's sign-offs, newest first; ties (one second) broken by creation.
+NEWEST_FIRST = ("-signed_at", "-pk")
+
+
+def covering_sign_off(page, newest_first):
+    """The sign-off `page`'s live content went live under, from its sign-offs newest first.
+
+    The gate only publishes content matching the page's latest sign-off, so it is
+    the newest one made up to the page's last publish (later ones cover drafts not
+    yet live); None when the page is not live. The one rule for a single page:
+    `SignOffQuerySet.covering` hands it the database's list, a page model the
+    sign-off history it has already loaded (`newest_first` is only read when the
+    page is live). `SignOffQuerySet.covering_live_content` is the same rule in SQL.
+    """
+    if not page.live or page.last_published_at is None:
+        return None
+    return next((s for s in newest_first if s.signed_at <= page.last_published_at), None)
+
+
 class SignOffQuerySet(models.QuerySet):
     def record(
         self,
@@ -261,9 +280,8 @@ class SignOffQuerySet(models.QuerySet):
     def covering_live_content(self):
         """For each live article, the sign-off its live content was published under.
 
-        The gate only publishes content matching the article's latest sign-off, so
-        the sign-off covering live content is the latest one made before the
-        article was last published (later ones cover drafts not yet live).
+        `covering_sign_off`'s rule as a subquery (`latest_first_until`), so that
+        listings, sitemaps and the API ask it for many pages in one query.
         """
         covering = (
             SignOff.objects.filter(page=OuterRef("page"))
@@ -275,25 +293,22 @@ class SignOffQuerySet(models.QuerySet):
     def covering(self, page):
         """The sign-off `page`'s live content was published under, or None if it is not live.
 
-        The gate only publishes content matching the page's latest sign-off, so it is
-        the latest one made before the page was last published (later ones cover
-        drafts not yet live). `covering_live_content` answers the same for many pages.
+        `covering_sign_off` over the page's sign-offs (one query, none for a page
+        not live); `covering_live_content` answers the same for many pages.
         """
-        if not page.live or page.last_published_at is None:
-            return None
-        return (
-            self.filter(page_id=page.pk)
-            .latest_first_until(page.last_published_at)
-            .select_related("reviewer")
-            .first()
-        )
+        return covering_sign_off(page, self.filter(page_id=page.pk).newest_first())
+
+    def newest_first(self):
+        """Newest first (`NEWEST_FIRST`), with the reviewer: the order the covering rule reads."""
+        return self.select_related("reviewer").order_by(*NEWEST_FIRST)
 
     def latest_first_until(self, published_at):
         """Sign-offs made up to `published_at` (a datetime or an expression), newest first.
 
-        The first of them is the one content published at `published_at` went live under.
+        `covering_sign_off`'s rule in SQL: the first of them is the one content
+        published at `published_at` went live under.
         """
-        return self.filter(signed_at__lte=published_at).order_by("-signed_at", "-pk")
+        return self.filter(signed_at__lte=published_at).order_by(*NEWEST_FIRST)
 
     def delete(self):
         raise PermissionDenied("Medical sign-offs are permanent records and cannot be deleted.")
@@ -364,7 +379,7 @@ class SignOff(models.Model):
     objects = SignOffQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-signed_at", "-pk"]
+        ordering = list(NEWEST_FIRST)
         indexes = [models.Index(fields=["page", "-signed_at"])]
 
     def __str__(self):
