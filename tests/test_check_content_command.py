@@ -47,7 +47,8 @@ def test_json_lists_promotion_and_uncited_figures_and_exits_non_zero(tmp_path, s
     assert not ArticlePage.objects.exists()
 
 
-EXPORTED_HTML = """<!DOCTYPE html><html><head><title>Best iron tablets | Wellness Blog</title></head>
+EXPORTED_HTML = """<!DOCTYPE html><html>
+<head><title>Best iron tablets | Wellness Blog</title></head>
 <body><nav><a href="/">Home</a></nav><article class="post">
 <h1 class="entry-title">Best iron tablets for tired mums</h1>
 <div class="entry-content">
