@@ -15,11 +15,11 @@ from tests.browser import acknowledge_warnings
 from tests.factories import (
     PASSWORD,
     act,
-    default_disclaimer,
-    make_article,
+    article_with_warnings,
     make_editor,
     make_reviewer,
     make_writer,
+    refreshed,
     submit,
 )
 from tests.test_browser_review_journey import log_in, sign_off_from_dashboard
@@ -32,21 +32,8 @@ FIGURE = "“40%” is a figure with no source beside it."
 
 @pytest.fixture
 def article(blog_index):
-    writer = make_writer()
-    body = [
-        (
-            "section",
-            {
-                "heading": "How common it is",
-                "anchor": "",
-                # The literal "<img src=x>" is text readers would see: it must stay text.
-                "body": "<p>About 40% of older adults have low B12. Lyrica can help. "
-                "Type &lt;img src=x&gt; to test.</p>",
-            },
-        ),
-        ("disclaimer", {"disclaimer": default_disclaimer()}),
-    ]
-    return make_article(blog_index, title="Nerve pain and B12", body=body, owner=writer)
+    # The literal "<img src=x>" is text readers would see: it must stay text.
+    return article_with_warnings(blog_index, make_writer(), " Type &lt;img src=x&gt; to test.")
 
 
 def test_the_writer_sees_the_servers_findings_in_the_checks_panel(live_server, article, page):
@@ -85,9 +72,8 @@ def test_the_writer_sees_the_servers_findings_in_the_checks_panel(live_server, a
 def test_the_reviewer_acknowledges_each_warning_and_the_sign_off_records_them(
     live_server, article, page
 ):
-    make_editor()
     reviewer = make_reviewer()
-    in_review = act(submit(article, article.owner), make_editor("editor2"), "approve")
+    in_review = act(submit(article, article.owner), make_editor(), "approve")
     assert in_review.current_workflow_task.name == "Medical review"
 
     log_in(page, live_server.url, reviewer.username)
@@ -111,6 +97,7 @@ def test_the_reviewer_acknowledges_each_warning_and_the_sign_off_records_them(
     dialog.get_by_label("Your password").fill(PASSWORD)
     dialog.locator("button[type=submit]").first.click()
     expect(page.locator(".messages")).to_contain_text("Signed off and published")
+    assert refreshed(article).live
 
     sign_off = SignOff.objects.get(page=article)
     assert len(sign_off.acknowledgements) == warnings
