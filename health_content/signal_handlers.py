@@ -20,7 +20,14 @@ from wagtail.images import get_image_model
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
-from .models import AuditEntry, AuthorProfile, Disclaimer, NutrientReference, Topic
+from .models import (
+    AuditEntry,
+    AuthorProfile,
+    ContentCheckRun,
+    Disclaimer,
+    NutrientReference,
+    Topic,
+)
 from .protection import guard_deletion, guard_file_change, request_rereviews_for
 from .publish_gate import MedicallyReviewedPageMixin, record_publish
 from .tasks import run_content_checks
@@ -46,13 +53,16 @@ def rereview_affected_articles(sender, instance, created=False, raw=False, **kwa
         request_rereviews_for(instance)
 
 
-def queue_content_checks(sender, instance, raw=False, update_fields=None, **kwargs):
+def queue_content_checks(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
     """Check a gated page's revision in the worker once its save (or rewrite) commits."""
     if raw or (update_fields is not None and "content" not in update_fields):
         return  # fixtures, or a save that leaves the content alone (e.g. publishing)
     model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
     if model is None or not issubclass(model, MedicallyReviewedPageMixin):
         return
+    if not created:
+        # Rewritten in place: the stored findings describe content it no longer has.
+        ContentCheckRun.objects.filter(revision=instance).delete()
     transaction.on_commit(partial(run_content_checks.enqueue, instance.pk))
 
 

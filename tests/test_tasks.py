@@ -234,3 +234,12 @@ def test_the_worker_checks_each_saved_revision_and_the_dashboard_shows_its_count
     latest = ContentCheckRun.objects.get(revision=page.get_latest_revision())
     assert (latest.blocking, latest.warnings) == (0, 0)
     assert "No draft has content-check findings." in dashboard_panel(client)
+
+    # A revision rewritten in place drops its stored findings until the worker re-checks it.
+    page.body = body
+    page.save_revision(user=writer, overwrite_revision=page.get_latest_revision())
+    assert not ContentCheckRun.objects.filter(pk=latest.pk).exists()
+    assert "Not checked yet" in dashboard_panel(client)
+    run_worker()
+    rewritten = ContentCheckRun.objects.get(revision=page.get_latest_revision())
+    assert (rewritten.blocking, rewritten.warnings) == (1, 1)
