@@ -1,6 +1,7 @@
 """Admin screens of the review process: the editor panel and the dashboard panels."""
 
 from django.conf import settings
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
@@ -23,6 +24,10 @@ class ReviewStatusPanel(Panel):
             context["has_revision"] = revision is not None
             context["latest_sign_off"] = publish_gate.latest_sign_off(page) if page.pk else None
             context["review"] = review_status(page) if page.pk else None
+            # Where the editor's Checks panel asks for the server's findings.
+            context["content_checks_url"] = (
+                reverse("health_content_content_checks_preview", args=[page.pk]) if page.pk else ""
+            )
             return context
 
 

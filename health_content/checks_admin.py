@@ -1,20 +1,53 @@
-"""Where the content checks are shown in the admin: the dashboard panel and a JSON endpoint.
+"""Where the content checks are shown in the admin: the dashboard panel and JSON endpoints.
 
-The endpoint is the server's answer for one page's latest revision, so anything
-in the editor that shows findings (such as a checks panel) reads the server's
-findings rather than re-implementing them in the browser.
+The endpoints are the server's answer for one page, so the editor's Checks panel
+(static/health_content/js/content-checks-panel.js) shows the server's findings
+rather than re-implementing them in the browser. Findings on saved revisions come
+from the background task's stored run (ContentCheckRun); the dashboard never runs
+the checks itself.
 """
 
-from django.http import Http404, JsonResponse
+from django.db.models import Q
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.preview import PreviewOnEditView
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .checks import BLOCKING, WARNING, run_checks
+from .checks import run_checks
+from .models import ContentCheckRun
+from .models.check_runs import finding_counts
 from .publish_gate import reviewed_page_models
 
-#: The dashboard checks this many most recently edited drafts, to stay quick.
+#: The dashboard lists this many most recently edited drafts per page type.
 DASHBOARD_ARTICLES = 20
+
+
+def findings_payload(page, findings, *, source, revision=None, checked_at=None):
+    """The JSON the endpoints answer: counts, then each finding as ``Finding.as_dict()``."""
+    return {
+        "page": page.pk,
+        "source": source,
+        "revision": revision.pk if revision else None,
+        "checked_at": checked_at.isoformat() if checked_at else None,
+        **finding_counts(findings),
+        "findings": findings,
+    }
+
+
+def revision_findings(page):
+    """The findings on `page`'s latest revision: the worker's stored run, else checked now."""
+    revision = page.get_latest_revision()
+    run = ContentCheckRun.objects.filter(revision=revision).first() if revision else None
+    if run is not None:
+        return findings_payload(
+            page, run.findings, source="revision", revision=revision, checked_at=run.checked_at
+        )
+    findings = [finding.as_dict() for finding in run_checks(revision or page)]
+    return findings_payload(page, findings, source="revision", revision=revision)
 
 
 def findings_json(request, page_id):
@@ -24,39 +57,66 @@ def findings_json(request, page_id):
         raise Http404
     if not page.permissions_for_user(request.user).can_edit():
         return JsonResponse({"error": "You may not edit this page."}, status=403)
-    revision = page.get_latest_revision()
-    findings = run_checks(revision or page)
-    return JsonResponse(
-        {
-            "page": page.pk,
-            "revision": revision.pk if revision else None,
-            "blocking": sum(f.severity == BLOCKING for f in findings),
-            "warnings": sum(f.severity == WARNING for f in findings),
-            "findings": [f.as_dict() for f in findings],
-        }
-    )
+    return JsonResponse(revision_findings(page))
+
+
+@method_decorator(never_cache, name="dispatch")
+class PreviewFindingsView(PreviewOnEditView):
+    """GET: the findings on what the editor's preview shows, unsaved edits included.
+
+    Wagtail's preview view, answering findings instead of the rendered page: the same
+    permission (may edit the page) and the same preview state (the form data the
+    preview panel last stored for this user, applied to the latest revision). With
+    no valid preview state it answers the latest revision's findings.
+    """
+
+    http_method_names = ("get",)
+
+    def get_object(self):
+        page = super().get_object()
+        if not isinstance(page, tuple(reviewed_page_models())):
+            raise Http404
+        return page
+
+    def get(self, request, *args, **kwargs):
+        form_state = self.get_form_state_queryset().first()
+        form = self.get_form(QueryDict(form_state.data if form_state else ""))
+        if not self.validate_form(form):
+            return JsonResponse(revision_findings(self.object))
+        previewed = form.save(commit=False)
+        findings = [finding.as_dict() for finding in run_checks(previewed)]
+        return JsonResponse(findings_payload(previewed, findings, source="preview"))
 
 
 def drafts_with_findings(user):
-    """``[(page, blocking count, warning count), ...]`` for drafts `user` may edit."""
+    """``[(page, run or None), ...]``: drafts `user` may edit whose latest revision has
+    blocking findings or warnings, or has not been checked yet (run None).
+
+    "May edit" as Wagtail's page permission policy filters it in the database (change
+    permission, or add permission on one's own pages), so the panel costs the same
+    few queries whatever the number of drafts.
+    """
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
     rows = []
     for model in reviewed_page_models():
-        drafts = model.objects.filter(has_unpublished_changes=True).order_by(
-            "-latest_revision_created_at"
+        drafts = (
+            model.objects.filter(has_unpublished_changes=True, pk__in=editable.values("pk"))
+            .filter(
+                Q(latest_revision__content_check_run__isnull=True)
+                | Q(latest_revision__content_check_run__blocking__gt=0)
+                | Q(latest_revision__content_check_run__warnings__gt=0)
+            )
+            .select_related("latest_revision__content_check_run")
+            .order_by("-latest_revision_created_at")
         )
         for page in drafts[:DASHBOARD_ARTICLES]:
-            if not page.permissions_for_user(user).can_edit():
-                continue
-            findings = run_checks(page.get_latest_revision() or page)
-            blocking = sum(f.severity == BLOCKING for f in findings)
-            warnings = sum(f.severity == WARNING for f in findings)
-            if blocking or warnings:
-                rows.append((page, blocking, warnings))
+            run = getattr(page.latest_revision, "content_check_run", None)
+            rows.append((page, run))
     return rows
 
 
 class ContentChecksPanel(Component):
-    """Dashboard: drafts with content-check findings, blocking and warning counts each."""
+    """Dashboard: drafts with content-check findings (the worker's stored counts)."""
 
     name = "content_checks"
     template_name = "health_content/admin/content_checks_panel.html"

@@ -9,9 +9,10 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django_tasks import task
+from wagtail.models import Revision
 
 from .cadence import due_for_review
-from .models import ReviewReminder
+from .models import ContentCheckRun, ReviewReminder
 from .roles import review_followers
 
 logger = logging.getLogger(__name__)
@@ -58,3 +59,17 @@ def _remind(status, recipients):
     except IntegrityError:
         return False
     return True
+
+
+@task()
+def run_content_checks(revision_id):
+    """Run the content checks on one revision and store them (ContentCheckRun); return the counts.
+
+    Queued once each save of a gated page's revision commits
+    (health_content.signal_handlers); a revision deleted meanwhile is skipped.
+    """
+    revision = Revision.objects.filter(pk=revision_id).first()
+    if revision is None:
+        return None
+    run = ContentCheckRun.objects.record(revision)
+    return {"blocking": run.blocking, "warnings": run.warnings}

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel
 from .authenticator import authenticator_setup
-from .checks_admin import ContentChecksPanel, findings_json
+from .checks_admin import ContentChecksPanel, PreviewFindingsView, findings_json
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .reports import ReviewsDueViewSet
 from .roles import follows_reviews
@@ -130,8 +130,16 @@ def refuse_unreviewed_publish(request, page):
 
 
 @hooks.register("insert_editor_js")
-def save_typed_text_on_submit():
-    return format_html('<script src="{}"></script>', static("health_content/js/save-typed-text.js"))
+def editor_scripts():
+    """Typed text saved on submit; the server's content-check findings in the Checks panel."""
+    return format_html_join(
+        "\n",
+        '<script src="{}"></script>',
+        (
+            (static(f"health_content/js/{name}"),)
+            for name in ("save-typed-text.js", "content-checks-panel.js")
+        ),
+    )
 
 
 @hooks.register("construct_homepage_panels")
@@ -149,6 +157,11 @@ def register_review_urls():
             "content-checks/<int:page_id>/",
             findings_json,
             name="health_content_content_checks",
+        ),
+        path(
+            "content-checks/<int:page_id>/preview/",
+            PreviewFindingsView.as_view(),
+            name="health_content_content_checks_preview",
         ),
         path("account/authenticator/", authenticator_setup, name="health_content_authenticator"),
     ]

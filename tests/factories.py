@@ -30,6 +30,7 @@ __all__ = [
     "SIGNED",
     "acknowledged",
     "act",
+    "article_with_warnings",
     "default_disclaimer",
     "make_article",
     "make_author",
@@ -67,3 +68,14 @@ def make_reviewer(username="reviewer", credentials="MD", active=True):
 
 def make_author(name="Sam Writer"):
     return AuthorProfileFactory(display_name=name)
+
+
+def article_with_warnings(parent, owner, more_text=""):
+    """A draft naming a brand-name drug and quoting an uncited figure: two content-check
+    warnings (promotional-content, uncited-statistic), nothing blocking."""
+    text = f"<p>About 40% of older adults have low B12. Lyrica can help.{more_text}</p>"
+    body = [
+        ("section", {"heading": "How common it is", "anchor": "", "body": text}),
+        ("disclaimer", {"disclaimer": default_disclaimer()}),
+    ]
+    return make_article(parent, title="Nerve pain and B12", body=body, owner=owner)

@@ -8,8 +8,7 @@ from tests.factories import (
     SIGNED,
     acknowledged,
     act,
-    default_disclaimer,
-    make_article,
+    article_with_warnings,
     make_editor,
     make_reviewer,
     make_writer,
@@ -22,19 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def in_medical_review(blog_index):
     writer, editor = make_writer(), make_editor()
-    body = [
-        (
-            "section",
-            {
-                "heading": "How common it is",
-                "anchor": "",
-                "body": "<p>About 40% of older adults have low B12. Lyrica can help.</p>",
-            },
-        ),
-        ("disclaimer", {"disclaimer": default_disclaimer()}),
-    ]
-    page = make_article(blog_index, title="Warnings", body=body, owner=writer)
-    page = submit(page, writer)
+    page = submit(article_with_warnings(blog_index, writer), writer)
     return act(page, editor, "approve")
 
 

@@ -14,13 +14,16 @@ import threading
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ReferenceIndex
 
 from blog.search import search
-from health_content.models import ReviewReminder
+from health_content.models import ContentCheckRun, ReviewReminder
 from tests.factories import (
+    PASSWORD,
+    default_disclaimer,
     make_article,
     make_editor,
     make_reviewer,
@@ -189,3 +192,54 @@ def test_a_failed_task_is_recorded_and_the_worker_goes_on(
     assert "ModuleNotFoundError" in failed.task_result.errors[0].traceback
     assert queued("") == 0  # the re-index after it ran all the same
     assert not ReviewReminder.objects.exists()  # so tomorrow's run sends it
+
+
+def dashboard_panel(client):
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    return html[html.index("Content checks on drafts") :]
+
+
+def test_the_worker_checks_each_saved_revision_and_the_dashboard_shows_its_counts(
+    database_tasks, run_worker, blog_index_committed, client
+):
+    writer = make_writer()
+    body = [
+        ("section", {"heading": "About", "anchor": "", "body": "<p>This cures gout. 40% do.</p>"}),
+        ("disclaimer", {"disclaimer": default_disclaimer()}),
+    ]
+    page = make_article(blog_index_committed, title="Flagged", body=body, owner=writer)
+    first = page.get_latest_revision()
+    assert queued("run_content_checks") == 1
+    assert not ContentCheckRun.objects.exists()  # the save did not run the checks itself
+    client.login(username=writer.username, password=PASSWORD)
+    panel = dashboard_panel(client)
+    assert "Flagged" in panel and "Not checked yet" in panel
+
+    run_worker()
+    run = ContentCheckRun.objects.get(revision=first)
+    assert (run.blocking, run.warnings) == (1, 1)
+    assert {f["check"] for f in run.findings} == {"absolute-claim", "uncited-statistic"}
+    panel = dashboard_panel(client)
+    assert "<td data-blocking>1</td>" in panel and "<td data-warnings>1</td>" in panel
+    assert "Not checked yet" not in panel
+    endpoint = client.get(reverse("health_content_content_checks", args=[page.pk])).json()
+    assert endpoint["checked_at"] == run.checked_at.isoformat()
+
+    # A new revision is checked in its turn; until then the dashboard says so.
+    page.body = [body[1]]
+    page.save_revision(user=writer)
+    assert queued("run_content_checks") == 1
+    assert "Not checked yet" in dashboard_panel(client)
+    run_worker()
+    latest = ContentCheckRun.objects.get(revision=page.get_latest_revision())
+    assert (latest.blocking, latest.warnings) == (0, 0)
+    assert "No draft has content-check findings." in dashboard_panel(client)
+
+    # A revision rewritten in place drops its stored findings until the worker re-checks it.
+    page.body = body
+    page.save_revision(user=writer, overwrite_revision=page.get_latest_revision())
+    assert not ContentCheckRun.objects.filter(pk=latest.pk).exists()
+    assert "Not checked yet" in dashboard_panel(client)
+    run_worker()
+    rewritten = ContentCheckRun.objects.get(revision=page.get_latest_revision())
+    assert (rewritten.blocking, rewritten.warnings) == (1, 1)

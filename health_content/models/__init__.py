@@ -1,6 +1,7 @@
-"""Managed medical-content data: disclaimers, nutrients, topics and people."""
+"""Managed medical-content data: disclaimers, nutrients, topics and people, reviews and checks."""
 
 from .audit import AuditChainError, AuditEntry
+from .check_runs import ContentCheckRun
 from .disclaimers import Disclaimer
 from .nutrients import NutrientReference
 from .profiles import AuthorProfile, ReviewerProfile
@@ -19,6 +20,7 @@ __all__ = [
     "AuditChainError",
     "AuditEntry",
     "AuthorProfile",
+    "ContentCheckRun",
     "Disclaimer",
     "MedicalReviewTask",
     "MedicalReviewTaskState",
