@@ -1,8 +1,9 @@
-"""factory_boy factories for the blog's pages, on wagtail-factories.
+"""factory_boy factories for the blog's pages, on wagtail-factories, and body-block builders.
 
 Part of the one test-data layer (see health_content.factories): tests, the demo
 and the benchmark build articles here and take them live through
-`health_content.factories.publish_through_review`.
+`health_content.factories.publish_through_review`. The builders (`section()`,
+`food_table()`...) write each body block's stored form once.
 """
 
 import factory
@@ -47,8 +48,7 @@ def make_article(parent, title=None, body=None, author=None, owner=None, **field
     return ArticlePage.objects.get(pk=page.pk)
 
 
-# Body blocks as (block type, value) pairs in StreamField's stored form, for the
-# tests, the demo and the benchmark: each repeated block shape written once.
+# Body blocks as (block type, value) pairs in StreamField's stored form.
 
 
 def section(heading, body):
