@@ -22,12 +22,10 @@ second, reader requests per second, reader errors, and the tasks the worker ran.
 Only 127.0.0.1 is contacted.
 """
 
-import argparse
 import json
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,11 +37,16 @@ from bench.run import (  # noqa: E402
     PYTHON,
     SEARCH_QUERY,
     Gunicorn,
-    PostgresDatabase,
+    arguments,
     base_env,
     log,
     manage,
+    markdown_table,
+    postgres_database,
     run_json,
+    save_results,
+    start_script,
+    workdir_with_static,
 )
 
 TASK_COUNTS = (
@@ -75,19 +78,12 @@ def newsroom(label, database_url, workdir, args, **extra_env):
             load.get(server.port, path, timeout=120)
         log(f"{label}: {args.readers} readers and {args.publishers} publishing loops")
         publishers = [
-            subprocess.Popen(
-                [
-                    PYTHON,
-                    "-m",
-                    "bench.publisher",
-                    f"--loop={n}",
-                    f"--loops={args.publishers}",
-                    f"--seconds={args.seconds}",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.PIPE,
-                text=True,
+            start_script(
+                "bench.publisher",
+                env,
+                f"--loop={n}",
+                f"--loops={args.publishers}",
+                f"--seconds={args.seconds}",
             )
             for n in range(args.publishers)
         ]
@@ -131,27 +127,21 @@ def newsroom(label, database_url, workdir, args, **extra_env):
 
 
 def table(results):
-    lines = [
-        "| database | writes ok | writes failed | publishes/s | reader req/s "
-        "| reader errors | reader p99 (ms) | worker tasks |",
-        "|---|---:|---:|---:|---:|---:|---:|---|",
+    headings = ["database", "writes ok", "writes failed", "publishes/s", "reader req/s"]
+    headings += ["reader errors", "reader p99 (ms)", "worker tasks"]
+    rows = [
+        [
+            *(r[key] for key in ("database", "writes_ok", "writes_failed", "publishes_per_s")),
+            *(r[key] for key in ("reader_rps", "reader_errors", "reader_p99_ms")),
+            ", ".join(f"{n} {status.lower()}" for status, n in sorted(r["tasks"].items())) or "-",
+        ]
+        for r in results
     ]
-    for r in results:
-        tasks = ", ".join(f"{n} {status.lower()}" for status, n in sorted(r["tasks"].items()))
-        lines.append(
-            f"| {r['database']} | {r['writes_ok']} | {r['writes_failed']} "
-            f"| {r['publishes_per_s']} | {r['reader_rps']} | {r['reader_errors']} "
-            f"| {r['reader_p99_ms']} | {tasks or '-'} |"
-        )
-    return "\n".join(lines)
+    return markdown_table(headings, rows, numeric=range(1, 7))
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite,postgres")
-    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    parser = arguments(__doc__)
     parser.add_argument("--articles", type=int, default=20, help="live articles (default 20)")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of the load run")
     parser.add_argument("--readers", type=int, default=4, help="reader threads (default 4)")
@@ -164,14 +154,7 @@ def main():
     )
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="health-newsroom-"))
-    log(f"working in {workdir}")
-    manage(
-        base_env(f"sqlite:///{workdir / 'unused.sqlite3'}", workdir),
-        "collectstatic",
-        "--noinput",
-        "-v0",
-    )
+    workdir = workdir_with_static("health-newsroom-")
     results = []
     try:
         for database in args.databases.split(","):
@@ -195,11 +178,8 @@ def main():
                     )
                 )
             elif database == "postgres":
-                pg = PostgresDatabase(args.pg_url)
-                try:
-                    results.append(newsroom("PostgreSQL", pg.url, workdir, args))
-                finally:
-                    pg.drop()
+                with postgres_database(args.pg_url) as url:
+                    results.append(newsroom("PostgreSQL", url, workdir, args))
             else:
                 parser.error(f"unknown database {database!r}")
     finally:
@@ -213,11 +193,7 @@ def main():
         f"\n{args.readers} reader threads, {args.publishers} publishing loops, "
         f"{args.seconds:g} s, {args.articles} articles, gunicorn 2 workers + 1 task worker."
     )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"newsroom-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
-        json.dumps({"args": vars(args), "results": results}, indent=2)
-    )
+    save_results("newsroom", {"args": vars(args), "results": results})
 
 
 if __name__ == "__main__":

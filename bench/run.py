@@ -29,6 +29,7 @@ by git).
 """
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -86,6 +87,13 @@ def run_json(args, env):
         [PYTHON, *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     )
     return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def start_script(module, env, *options):
+    """Start ``python -m module options`` in the background; its stdout is piped for its JSON."""
+    return subprocess.Popen(
+        [PYTHON, "-m", module, *options], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
 
 
 def manage(env, *args):
@@ -150,6 +158,59 @@ class PostgresDatabase:
             conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
+@contextlib.contextmanager
+def postgres_database(admin_url, keep=False):
+    """The URL of a fresh PostgreSQL database, dropped afterwards unless `keep`."""
+    pg = PostgresDatabase(admin_url)
+    try:
+        yield pg.url
+    finally:
+        if keep:
+            log(f"kept {pg.url}")
+        else:
+            pg.drop()
+
+
+def arguments(doc):
+    """A benchmark's argument parser: `doc` (its docstring) as help, and the databases to use."""
+    parser = argparse.ArgumentParser(
+        description=doc.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite,postgres")
+    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/postgres")
+    return parser
+
+
+def workdir_with_static(prefix):
+    """A new temporary directory holding the collected static files gunicorn serves."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    log(f"working in {workdir}")
+    manage(
+        base_env(f"sqlite:///{workdir / 'unused.sqlite3'}", workdir),
+        "collectstatic",
+        "--noinput",
+        "-v0",
+    )
+    return workdir
+
+
+def markdown_table(headings, rows, numeric):
+    """A Markdown table; the columns whose index is in `numeric` are right-aligned."""
+    rule = "|".join("---:" if index in numeric else "---" for index in range(len(headings)))
+    lines = [f"| {' | '.join(headings)} |", f"|{rule}|"]
+    lines += [f"| {' | '.join(str(cell) for cell in row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def save_results(name, payload):
+    """Write `payload` to bench/results/<name>-<time>.json (ignored by git)."""
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
+        json.dumps(payload, indent=2)
+    )
+
+
 CHURN_MODE = "cached, publishing"
 
 
@@ -163,19 +224,12 @@ def publish_churn(env, urls, args):
     log(f"gunicorn, cached, one publish every {args.publish_every} s")
     names = ["article", "index"]
     server = Gunicorn({**env, "PAGE_CACHE": "on"})
-    churn = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "bench.churn",
-            f"--interval={args.publish_every}",
-            f"--duration={len(names) * (args.duration + 2)}",
-            f"--skip={urls['article']}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        text=True,
+    churn = start_script(
+        "bench.churn",
+        env,
+        f"--interval={args.publish_every}",
+        f"--duration={len(names) * (args.duration + 2)}",
+        f"--skip={urls['article']}",
     )
     served = {}
     try:
@@ -290,11 +344,7 @@ PAGE_NAMES = {
 
 
 def table(results):
-    lines = [
-        "| database | page | page cache | queries | median render (ms) "
-        "| req/s | p50 (ms) | p99 (ms) |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
-    ]
+    rows = []
     for result in results:
         for name, mode in ROWS:
             key = f"{name}|{mode}"
@@ -303,25 +353,29 @@ def table(results):
             if served is None and key not in result["inprocess"]:
                 continue
             served = served or {"rps": "-", "p50_ms": "-", "p99_ms": "-"}
-            mode_label = "n/a" if name == "bare" else MODE_LABELS[mode]
-            lines.append(
-                f"| {result['database']} | {PAGE_NAMES[name]} | {mode_label} "
-                f"| {inproc.get('queries', '-')} | {inproc.get('median_ms', '-')} "
-                f"| {served['rps']} | {served['p50_ms']} | {served['p99_ms']} |"
+            rows.append(
+                [
+                    result["database"],
+                    PAGE_NAMES[name],
+                    "n/a" if name == "bare" else MODE_LABELS[mode],
+                    inproc.get("queries", "-"),
+                    inproc.get("median_ms", "-"),
+                    served["rps"],
+                    served["p50_ms"],
+                    served["p99_ms"],
+                ]
             )
-    return "\n".join(lines)
+    headings = ["database", "page", "page cache", "queries", "median render (ms)"]
+    headings += ["req/s", "p50 (ms)", "p99 (ms)"]
+    return markdown_table(headings, rows, numeric=range(3, 8))
 
 
 def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = arguments(__doc__)
     parser.add_argument("--articles", type=int, default=1000, help="full articles (default 1000)")
     parser.add_argument(
         "--search-articles", type=int, default=0, help="extra short articles for search"
     )
-    parser.add_argument("--databases", default="sqlite,postgres", help="sqlite,postgres")
-    parser.add_argument("--pg-url", default="postgres://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--duration", type=float, default=6.0, help="seconds per load run")
     parser.add_argument("--max-requests", type=int, default=20000, help="cap per load run")
     parser.add_argument(
@@ -338,11 +392,8 @@ def main():
     if args.quick:
         args.articles, args.duration = min(args.articles, 100), 2.0
 
-    workdir = Path(tempfile.mkdtemp(prefix="health-bench-"))
-    log(f"working in {workdir}")
     started = time.perf_counter()
-    static_env = base_env(f"sqlite:///{workdir / 'unused.sqlite3'}", workdir)
-    manage(static_env, "collectstatic", "--noinput", "-v0")
+    workdir = workdir_with_static("health-bench-")
     results = []
     for database in args.databases.split(","):
         if database == "sqlite":
@@ -350,14 +401,8 @@ def main():
                 bench_database("SQLite", f"sqlite:///{workdir / 'bench.sqlite3'}", workdir, args)
             )
         elif database == "postgres":
-            pg = PostgresDatabase(args.pg_url)
-            try:
-                results.append(bench_database("PostgreSQL", pg.url, workdir, args))
-            finally:
-                if args.keep:
-                    log(f"kept {pg.url}")
-                else:
-                    pg.drop()
+            with postgres_database(args.pg_url, keep=args.keep) as url:
+                results.append(bench_database("PostgreSQL", url, workdir, args))
         else:
             parser.error(f"unknown database {database!r}")
 
@@ -388,11 +433,7 @@ def main():
             f" ({os.cpu_count()} CPUs)."
         )
     print(f"\nTotal {time.perf_counter() - started:.0f} s.")
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(
-        json.dumps({"args": vars(args), "results": results, "table": summary}, indent=2)
-    )
+    save_results("bench", {"args": vars(args), "results": results, "table": summary})
 
 
 if __name__ == "__main__":

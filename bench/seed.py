@@ -106,108 +106,48 @@ def newsroom():
 
 def full_body(cast, rng, related):
     """Every block type of ArticleBodyBlock, with generated text."""
+    from blog import factories as blocks
+
     body = [
-        ("key_points", {"style": "key_points", "points": [sentence(rng) for _ in range(3)]}),
-        ("section", {"heading": "Overview", "anchor": "", "body": f"<p>{paragraph(rng)}</p>"}),
-        (
-            "symptom_list",
-            {
-                "heading": "Symptoms",
-                "intro": sentence(rng),
-                "items": [
-                    {"symptom": "Tiredness", "detail": sentence(rng), "care_level": "see_doctor"},
-                    {"symptom": "Numb feet", "detail": "", "care_level": "urgent"},
-                ],
-                "when_to_get_help": sentence(rng),
-            },
+        blocks.key_points([sentence(rng) for _ in range(3)]),
+        blocks.section("Overview", f"<p>{paragraph(rng)}</p>"),
+        blocks.symptom_list(
+            "Symptoms",
+            sentence(rng),
+            [("Tiredness", sentence(rng), "see_doctor"), ("Numb feet", "", "urgent")],
+            sentence(rng),
         ),
-        (
-            "food_table",
-            {
-                "nutrient": cast.nutrient,
-                "caption": "Selected food sources of vitamin B12",
-                "rows": [
-                    {
-                        "food": "Clams",
-                        "preparation": "cooked",
-                        "serving": "3 ounces",
-                        "amount": Decimal("17"),
-                        "source": "USDA",
-                    },
-                    {
-                        "food": "Milk",
-                        "preparation": "2%",
-                        "serving": "1 cup",
-                        "amount": Decimal("1.3"),
-                        "source": "",
-                    },
-                ],
-            },
+        blocks.food_table(
+            cast.nutrient,
+            "Selected food sources of vitamin B12",
+            [
+                ("Clams", "cooked", "3 ounces", Decimal("17")),
+                ("Milk", "2%", "1 cup", Decimal("1.3")),
+            ],
+            source="USDA",
         ),
-        (
-            "comparison_table",
-            {
-                "caption": "Animal and fortified sources",
-                "table": {
-                    "caption": "",
-                    "columns": [
-                        {"type": "text", "heading": "Source"},
-                        {"type": "numeric", "heading": "mcg"},
-                        {"type": "rich_text", "heading": "Notes"},
-                    ],
-                    "rows": [
-                        {"values": ["Salmon", "2.6", "<p>Cooked, 3 ounces.</p>"]},
-                        {"values": ["Cereal", "1.5", "<p>Check the label.</p>"]},
-                    ],
-                },
-            },
+        blocks.comparison_table(
+            "Animal and fortified sources",
+            [("text", "Source"), ("numeric", "mcg"), ("rich_text", "Notes")],
+            [
+                ["Salmon", "2.6", "<p>Cooked, 3 ounces.</p>"],
+                ["Cereal", "1.5", "<p>Check the label.</p>"],
+            ],
         ),
-        ("section", {"heading": "Treatment", "anchor": "", "body": f"<p>{paragraph(rng)}</p>"}),
-        (
-            "faq",
-            {
-                "heading": "Frequently asked questions",
-                "items": [
-                    {"question": f"{sentence(rng, 6)[:-1]}?", "answer": f"<p>{sentence(rng)}</p>"}
-                    for _ in range(3)
-                ],
-            },
+        blocks.section("Treatment", f"<p>{paragraph(rng)}</p>"),
+        blocks.faq(
+            "Frequently asked questions",
+            [(f"{sentence(rng, 6)[:-1]}?", f"<p>{sentence(rng)}</p>") for _ in range(3)],
         ),
-        (
-            "callout",
-            {"kind": "see_doctor", "title": "See a doctor", "body": f"<p>{sentence(rng)}</p>"},
+        blocks.callout("see_doctor", "See a doctor", f"<p>{sentence(rng)}</p>"),
+        blocks.image(
+            rng.choice(cast.images), "An illustration", caption=sentence(rng, 6), credit="Bench"
         ),
-        (
-            "image",
-            {
-                "image": rng.choice(cast.images),
-                "alt_text": "An illustration",
-                "decorative": False,
-                "caption": sentence(rng, 6),
-                "credit": "Bench",
-            },
-        ),
-        (
-            "dosage",
-            {
-                "substance": "Vitamin B12",
-                "rows": [
-                    {
-                        "population": "Adults 19+",
-                        "amount": Decimal("2.4"),
-                        "unit": "mcg",
-                        "frequency": "daily",
-                        "route": "oral",
-                        "note": "",
-                    }
-                ],
-                "note": "",
-            },
-        ),
+        blocks.dosage("Vitamin B12", [("Adults 19+", Decimal("2.4"), "mcg", "daily", "oral", "")]),
     ]
     if related:
-        body.append(("related_articles", {"heading": "See also", "articles": related}))
-    body.append(("disclaimer", {"disclaimer": cast.disclaimer}))
+        body.append(blocks.related_articles("See also", related))
+    body.append(blocks.disclaimer(cast.disclaimer))
     return body
 
 
@@ -225,31 +165,13 @@ def topical_paragraph(rng, subject, sentences=8):
 
 
 def search_body(cast, rng, subject):
+    from blog import factories as blocks
+
     return [
-        (
-            "section",
-            {
-                "heading": "Overview",
-                "anchor": "",
-                "body": f"<p>{topical_paragraph(rng, subject)}</p>",
-            },
-        ),
-        (
-            "section",
-            {
-                "heading": "Details",
-                "anchor": "",
-                "body": f"<p>{topical_paragraph(rng, subject)}</p>",
-            },
-        ),
-        (
-            "faq",
-            {
-                "heading": "Questions",
-                "items": [{"question": "What should I know?", "answer": f"<p>{sentence(rng)}</p>"}],
-            },
-        ),
-        ("disclaimer", {"disclaimer": cast.disclaimer}),
+        blocks.section("Overview", f"<p>{topical_paragraph(rng, subject)}</p>"),
+        blocks.section("Details", f"<p>{topical_paragraph(rng, subject)}</p>"),
+        blocks.faq("Questions", [("What should I know?", f"<p>{sentence(rng)}</p>")]),
+        blocks.disclaimer(cast.disclaimer),
     ]
 
 
@@ -288,6 +210,24 @@ def publish_fast(page, cast):
     )
     revision.publish(user=cast.editor)
     return page
+
+
+def seeded_cast():
+    """The writer, editor and medical reviewer `newsroom()` made, found by role in the
+    seeded database (for the scripts that publish while the benchmark runs)."""
+    from types import SimpleNamespace
+
+    from django.contrib.auth import get_user_model
+
+    from health_content.models import ReviewerProfile
+    from health_content.roles import EDITORS, WRITERS
+
+    users = get_user_model().objects
+    return SimpleNamespace(
+        writer=users.get(groups__name=WRITERS),
+        editor=users.get(groups__name=EDITORS),
+        reviewer_user=ReviewerProfile.objects.get().user,
+    )
 
 
 SEARCH_BATCH = 500

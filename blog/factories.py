@@ -1,8 +1,9 @@
-"""factory_boy factories for the blog's pages, on wagtail-factories.
+"""factory_boy factories for the blog's pages, on wagtail-factories, and body-block builders.
 
 Part of the one test-data layer (see health_content.factories): tests, the demo
 and the benchmark build articles here and take them live through
-`health_content.factories.publish_through_review`.
+`health_content.factories.publish_through_review`. The builders (`section()`,
+`food_table()`...) write each body block's stored form once.
 """
 
 import factory
@@ -45,3 +46,119 @@ def make_article(parent, title=None, body=None, author=None, owner=None, **field
     page = ArticlePageFactory(parent=parent, owner=owner, **fields)
     page.save_revision(user=owner)
     return ArticlePage.objects.get(pk=page.pk)
+
+
+# Body blocks as (block type, value) pairs in StreamField's stored form.
+
+
+def section(heading, body):
+    """A rich-text section; its anchor is derived from the heading when the page is saved."""
+    return ("section", {"heading": heading, "anchor": "", "body": body})
+
+
+def key_points(points, style="key_points"):
+    """Key points, or a quick summary with ``style="quick_summary"``."""
+    return ("key_points", {"style": style, "points": list(points)})
+
+
+def symptom_list(heading, intro, items, when_to_get_help):
+    """A symptom list; `items` are (symptom, detail, care level) triples."""
+    return (
+        "symptom_list",
+        {
+            "heading": heading,
+            "intro": intro,
+            "items": [
+                {"symptom": symptom, "detail": detail, "care_level": care_level}
+                for symptom, detail, care_level in items
+            ],
+            "when_to_get_help": when_to_get_help,
+        },
+    )
+
+
+def image(image, alt_text, *, caption="", credit=""):
+    """An image block; an empty `alt_text` marks the image decorative."""
+    return (
+        "image",
+        {
+            "image": image,
+            "alt_text": alt_text,
+            "decorative": not alt_text,
+            "caption": caption,
+            "credit": credit,
+        },
+    )
+
+
+def food_table(nutrient, caption, rows, *, source=""):
+    """A nutrient food table; `rows` are (food, preparation, serving, amount).
+
+    `source`, where the amounts come from, is cited on the first row, as on the
+    published fact sheets the demo draws on.
+    """
+    return (
+        "food_table",
+        {
+            "nutrient": nutrient,
+            "caption": caption,
+            "rows": [
+                dict(
+                    zip(("food", "preparation", "serving", "amount"), row, strict=True),
+                    source=source if position == 0 else "",
+                )
+                for position, row in enumerate(rows)
+            ],
+        },
+    )
+
+
+def comparison_table(caption, columns, rows):
+    """A comparison table; `columns` are (type, heading) pairs, `rows` lists of cell values."""
+    return (
+        "comparison_table",
+        {
+            "caption": caption,
+            "table": {
+                "caption": "",
+                "columns": [{"type": kind, "heading": heading} for kind, heading in columns],
+                "rows": [{"values": list(values)} for values in rows],
+            },
+        },
+    )
+
+
+def dosage(substance, rows, note=""):
+    """Dosage guidance; `rows` are (population, amount, unit, frequency, route, note)."""
+    fields = ("population", "amount", "unit", "frequency", "route", "note")
+    return (
+        "dosage",
+        {
+            "substance": substance,
+            "rows": [dict(zip(fields, row, strict=True)) for row in rows],
+            "note": note,
+        },
+    )
+
+
+def faq(heading, items):
+    """An FAQ accordion; `items` are (question, answer) pairs."""
+    return (
+        "faq",
+        {
+            "heading": heading,
+            "items": [{"question": question, "answer": answer} for question, answer in items],
+        },
+    )
+
+
+def callout(kind, title, body):
+    return ("callout", {"kind": kind, "title": title, "body": body})
+
+
+def related_articles(heading, articles):
+    return ("related_articles", {"heading": heading, "articles": list(articles)})
+
+
+def disclaimer(disclaimer):
+    return ("disclaimer", {"disclaimer": disclaimer})

@@ -51,14 +51,41 @@ def tag_listing(request, articles, *tags):
     tag_request(request, *tags, *(page_tag(article) for article in articles))
 
 
-def listing_seo(request, *, title, description, path, page_number, crumb=None):
+def listing_seo(request, *, title, description, path, page_number, crumb=None, parents=()):
+    """Metadata of a listing: breadcrumbs Home, `parents`, then the page (`crumb` or `title`)."""
     return seo.build(
         request,
         title=title,
         description=description,
         path=path,
-        breadcrumbs=[("Home", "/"), (crumb or title, path)],
+        breadcrumbs=[("Home", "/"), *parents, (crumb or title, path)],
         canonical=seo.canonical_with_page_number(request, path, page_number),
+    )
+
+
+def article_listing(request, template, queryset, owner, context, **seo_fields):
+    """A page of the live articles in `queryset` about `owner` (a profile, topic or tag).
+
+    The response is tagged with `owner` and each card; `context` joins the
+    page of articles and the listing's metadata (`seo_fields`, see listing_seo).
+    """
+    articles = Paginator(queryset, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    tag_listing(request, articles, object_tag(owner))
+    page_seo = listing_seo(request, page_number=articles.number, **seo_fields)
+    return TemplateResponse(request, template, {**context, "articles": articles, "seo": page_seo})
+
+
+def profile_detail(request, profile, articles, template, *, title, fallback_description):
+    """A profile page: its live `articles`, described by the bio or else `fallback_description`."""
+    return article_listing(
+        request,
+        template,
+        articles,
+        profile,
+        {"profile": profile},
+        title=title,
+        description=seo.text_from_html(profile.bio) or fallback_description,
+        path=profile.get_absolute_url(),
     )
 
 
@@ -66,25 +93,13 @@ def listing_seo(request, *, title, description, path, page_number, crumb=None):
 @page_cacheable
 def author_detail(request, slug):
     author = get_object_or_404(AuthorProfile.objects.select_related("photo"), slug=slug)
-    articles = Paginator(
-        live_articles().filter(authors__author=author), ARTICLES_PER_PAGE
-    ).get_page(request.GET.get("page"))
-    tag_listing(request, articles, object_tag(author))
-    return TemplateResponse(
+    return profile_detail(
         request,
+        author,
+        live_articles().filter(authors__author=author),
         "blog/author_detail.html",
-        {
-            "profile": author,
-            "articles": articles,
-            "seo": listing_seo(
-                request,
-                title=author.display_name,
-                description=seo.text_from_html(author.bio)
-                or f"Articles written by {author.display_name}.",
-                path=author.get_absolute_url(),
-                page_number=articles.number,
-            ),
-        },
+        title=author.display_name,
+        fallback_description=f"Articles written by {author.display_name}.",
     )
 
 
@@ -92,25 +107,13 @@ def author_detail(request, slug):
 @page_cacheable
 def reviewer_detail(request, slug):
     reviewer = get_object_or_404(ReviewerProfile.objects.select_related("photo"), slug=slug)
-    articles = Paginator(live_articles().reviewed_by(reviewer), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    tag_listing(request, articles, object_tag(reviewer))
-    return TemplateResponse(
+    return profile_detail(
         request,
+        reviewer,
+        live_articles().reviewed_by(reviewer),
         "blog/reviewer_detail.html",
-        {
-            "profile": reviewer,
-            "articles": articles,
-            "seo": listing_seo(
-                request,
-                title=reviewer.name_with_credentials,
-                description=seo.text_from_html(reviewer.bio)
-                or f"Articles medically reviewed by {reviewer.name_with_credentials}.",
-                path=reviewer.get_absolute_url(),
-                page_number=articles.number,
-            ),
-        },
+        title=reviewer.name_with_credentials,
+        fallback_description=f"Articles medically reviewed by {reviewer.name_with_credentials}.",
     )
 
 
@@ -175,27 +178,16 @@ def topic_index(request):
 @page_cacheable
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    articles = Paginator(live_articles().filter(topics=topic), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    path = reverse("blog:topic", args=[topic.slug])
-    tag_listing(request, articles, object_tag(topic))
-    return TemplateResponse(
+    return article_listing(
         request,
         "blog/topic_detail.html",
-        {
-            "topic": topic,
-            "articles": articles,
-            "nav_section": "topics",
-            "seo": seo.build(
-                request,
-                title=topic.name,
-                description=topic.description or f"Medically reviewed articles about {topic.name}.",
-                path=path,
-                breadcrumbs=[("Home", "/"), ("Topics", reverse("blog:topics")), (topic.name, path)],
-                canonical=seo.canonical_with_page_number(request, path, articles.number),
-            ),
-        },
+        live_articles().filter(topics=topic),
+        topic,
+        {"topic": topic, "nav_section": "topics"},
+        title=topic.name,
+        description=topic.description or f"Medically reviewed articles about {topic.name}.",
+        path=reverse("blog:topic", args=[topic.slug]),
+        parents=[("Topics", reverse("blog:topics"))],
     )
 
 
@@ -203,27 +195,16 @@ def topic_detail(request, slug):
 @page_cacheable
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Paginator(live_articles().filter(tags=tag), ARTICLES_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    path = reverse("blog:tag", args=[tag.slug])
-    tag_listing(request, articles, object_tag(tag))
-    return TemplateResponse(
+    return article_listing(
         request,
         "blog/tag_detail.html",
-        {
-            "tag": tag,
-            "articles": articles,
-            "nav_section": "articles",
-            "seo": listing_seo(
-                request,
-                title=f"Articles tagged “{tag.name}”",
-                description=f"Medically reviewed articles tagged {tag.name}.",
-                path=path,
-                page_number=articles.number,
-                crumb=tag.name,
-            ),
-        },
+        live_articles().filter(tags=tag),
+        tag,
+        {"tag": tag, "nav_section": "articles"},
+        title=f"Articles tagged “{tag.name}”",
+        description=f"Medically reviewed articles tagged {tag.name}.",
+        path=reverse("blog:tag", args=[tag.slug]),
+        crumb=tag.name,
     )
 
 

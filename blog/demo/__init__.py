@@ -6,8 +6,8 @@ README: development only), author and reviewer profiles, nutrient reference data
 the default disclaimer, topics, the About / Editorial policy / How we review
 pages, generated illustrations and six articles in every review state. Live
 articles are signed off through the real workflow (see review.py); the content
-itself is plain data in people.py, reference_data.py, standard_pages.py and
-articles/.
+itself is plain data in people.py, reference_data.py (with food_sources.csv),
+citations.py, standard_pages.py and articles/.
 """
 
 from dataclasses import dataclass

@@ -14,6 +14,10 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from blog import factories as blocks
+
+from .refs import Image
+
 SIZE = (1200, 675)
 
 #: key -> (title, palette (background top, background bottom, shapes...), alt text)
@@ -107,3 +111,10 @@ def create_images():
 
 def alt_text(key):
     return ILLUSTRATIONS[key][2]
+
+
+def illustration(key, caption=""):
+    """A body image block showing the illustration called `key`, described by its alt text."""
+    return blocks.image(
+        Image(key), alt_text(key), caption=caption, credit="Illustration: Health blog"
+    )

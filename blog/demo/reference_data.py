@@ -4,11 +4,19 @@ Daily Values are the FDA's (21 CFR 101.9, as listed on the NIH Office of Dietary
 Supplements fact sheets), for adults and children age 4 years and older.
 """
 
+import csv
 from decimal import Decimal
+from pathlib import Path
 
+from blog import factories as blocks
 from health_content.models import Disclaimer, NutrientReference, Topic
 
+from .refs import Nutrient
+
 ODS = "https://ods.od.nih.gov/factsheets/{}-HealthProfessional/"
+#: Foods and their amount of a nutrient per serving, one row per food, in the order
+#: the articles list them; amounts from the ODS fact sheets.
+FOOD_SOURCES = Path(__file__).with_name("food_sources.csv")
 SOURCE = "U.S. Food and Drug Administration Daily Value, via NIH Office of Dietary Supplements"
 #: Tolerable upper intake levels for adults 19+ are the Food and Nutrition Board's
 #: (National Academies), as tabled on the same ODS fact sheets.
@@ -106,3 +114,31 @@ def create_reference_data():
             slug=slug, defaults={"name": name, "kind": kind, "description": description}
         )
     return disclaimer
+
+
+def food_sources(nutrient):
+    """A food-table block of the foods FOOD_SOURCES lists for `nutrient` (its name)."""
+    with FOOD_SOURCES.open(newline="", encoding="utf-8") as file:
+        rows = [
+            (row["food"], row["preparation"], row["serving"], row["amount"])
+            for row in csv.DictReader(file)
+            if row["nutrient"] == nutrient
+        ]
+    return blocks.food_table(
+        Nutrient(nutrient),
+        f"Selected food sources of {nutrient[0].lower()}{nutrient[1:]}",
+        rows,
+        source="NIH Office of Dietary Supplements",
+    )
+
+
+def daily_allowance(substance, unit, rows, note=""):
+    """Dosage guidance for the daily amounts of `substance` taken by mouth, in `unit`.
+
+    `rows` are (population, amount) or (population, amount, note).
+    """
+
+    def row(population, amount, row_note=""):
+        return (population, amount, unit, "daily", "oral", row_note)
+
+    return blocks.dosage(substance, [row(*values) for values in rows], note)

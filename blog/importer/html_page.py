@@ -36,16 +36,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString
 from readability import Document as Readability
 
 from .debris import debris_reason
-from .document import (
-    Document,
-    Heading,
-    ImportFailed,
-    ListNode,
-    Paragraph,
-    Table,
-    collapse,
-    link,
-)
+from .document import Document, Heading, ImportFailed, ListNode, Paragraph, Table, collapse, link
 from .features import looks_like_heading, strip_numbering
 
 SILENT_TAGS = ("script", "style", "noscript", "template", "svg")
