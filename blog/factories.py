@@ -11,7 +11,7 @@ import wagtail_factories
 
 from health_content.factories import AuthorProfileFactory, default_disclaimer
 
-from .models import ArticleAuthor, ArticlePage
+from .models import ArticleAuthor, ArticlePage, ArticleReference
 
 
 def short_body(page):
@@ -23,7 +23,7 @@ def short_body(page):
 
 
 class ArticlePageFactory(wagtail_factories.PageFactory):
-    """A draft article (pass ``parent=``): a short body, one author, a summary."""
+    """A draft article (pass ``parent=``): a short body, one author, a summary, one reference."""
 
     class Meta:
         model = ArticlePage
@@ -33,6 +33,16 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     body = factory.LazyAttribute(short_body)
     change_note = "First version."
     authors = factory.LazyFunction(lambda: [ArticleAuthor(author=AuthorProfileFactory())])
+    # A complete article cites its sources (the no-references check warns otherwise).
+    references = factory.LazyFunction(
+        lambda: [
+            ArticleReference(
+                title="Vitamin B12 or folate deficiency anaemia",
+                publication="NHS",
+                url="https://www.nhs.uk/conditions/vitamin-b12-or-folate-deficiency-anaemia/",
+            )
+        ]
+    )
 
 
 def make_article(parent, title=None, body=None, author=None, owner=None, **fields):

@@ -26,7 +26,7 @@ from tests.test_browser_review_journey import log_in, sign_off_from_dashboard
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BRAND = "“Lyrica” is a brand name. Use the medicine's generic name (pregabalin)"
+BRAND = "“Lyrica” is a brand name: use the generic name (pregabalin)"
 FIGURE = "“40%” is a figure with no source beside it."
 
 
