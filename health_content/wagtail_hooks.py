@@ -15,6 +15,7 @@ from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, reviews_due_report
 from .authenticator import authenticator_setup
 from .checks_admin import ContentChecksPanel, findings_json
+from .evidence_admin import changes_since_sign_off, header_buttons
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
@@ -147,7 +148,24 @@ def register_review_urls():
             name="health_content_content_checks",
         ),
         path("account/authenticator/", authenticator_setup, name="health_content_authenticator"),
+        path(
+            "reviewed-pages/<int:page_id>/changes-since-sign-off/",
+            changes_since_sign_off,
+            name="health_content_changes_since_sign_off",
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def review_evidence_buttons(page, user, next_url=None, view_name=None):
+    yield from header_buttons(page)
+
+
+@hooks.register("insert_global_admin_css")
+def scope_diff_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("health_content/css/scope-diff.css")
+    )
 
 
 @hooks.register("register_account_menu_item")
