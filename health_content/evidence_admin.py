@@ -1,18 +1,24 @@
-"""The reviewer's evidence in the admin: changes since the last sign-off.
+"""The reviewer's evidence in the admin: changes since the last sign-off, and the evidence pack.
 
-"Changes since the last sign-off" shows the revision in review (or the latest
-one) against the content, referenced data and settings the last sign-off signed
-(health_content.scope_diff). Open to anyone who may edit the article and to
-everyone who follows medical reviews (roles.follows_reviews). It is offered as
-a button in the article's admin header (wagtail_hooks).
+* "Changes since the last sign-off" shows the revision in review (or the latest
+  one) against the content, referenced data and settings the last sign-off
+  signed (health_content.scope_diff). Open to anyone who may edit the article
+  and to everyone who follows medical reviews (roles.follows_reviews).
+* "Evidence pack" downloads the ZIP of health_content.evidence. It holds every
+  revision, sign-off and audit record of the article, usernames included, so it
+  is for the people who answer for reviews only: editors, medical reviewers and
+  superusers (roles.follows_reviews), not writers.
+
+Both are offered as buttons in the article's admin header (wagtail_hooks).
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 
+from .evidence import build_evidence_pack, pack_filename
 from .publish_gate import MedicallyReviewedPageMixin
 from .roles import follows_reviews
 from .scope_diff import changes_since_last_sign_off
@@ -27,6 +33,10 @@ def reviewed_page_or_404(page_id):
 
 def may_see_changes(user, page):
     return follows_reviews(user) or page.permissions_for_user(user).can_edit()
+
+
+def may_export_evidence(user):
+    return follows_reviews(user)
 
 
 def _denied(request, area, who):
@@ -63,6 +73,16 @@ def changes_since_sign_off(request, page_id):
     )
 
 
+def evidence_pack_download(request, page_id):
+    """GET: the article's evidence pack as a ZIP download."""
+    page = reviewed_page_or_404(page_id)
+    if not may_export_evidence(request.user):
+        return _denied(request, "Evidence packs", "editors and medical reviewers")
+    response = HttpResponse(build_evidence_pack(page), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{pack_filename(page)}"'
+    return response
+
+
 class ReviewedPageButton(PageMenuItem):
     """A button of a reviewed page's admin header, shown to whom `allows(user, page)` lets in."""
 
@@ -77,7 +97,7 @@ class ReviewedPageButton(PageMenuItem):
 
 
 def header_buttons(page):
-    """The article header's link to its changes since the last sign-off."""
+    """The article header's links to its changes since the last sign-off and its evidence pack."""
     yield ReviewedPageButton(
         "Changes since the last sign-off",
         page=page,
@@ -85,4 +105,12 @@ def header_buttons(page):
         allows=may_see_changes,
         icon_name="history",
         priority=66,
+    )
+    yield ReviewedPageButton(
+        "Download evidence pack",
+        page=page,
+        url_name="health_content_evidence_pack",
+        allows=lambda user, page: may_export_evidence(user),
+        icon_name="download",
+        priority=67,
     )

@@ -15,7 +15,7 @@ from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel, reviews_due_report
 from .authenticator import authenticator_setup
 from .checks_admin import ContentChecksPanel, findings_json
-from .evidence_admin import changes_since_sign_off, header_buttons
+from .evidence_admin import changes_since_sign_off, evidence_pack_download, header_buttons
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
@@ -152,6 +152,11 @@ def register_review_urls():
             "reviewed-pages/<int:page_id>/changes-since-sign-off/",
             changes_since_sign_off,
             name="health_content_changes_since_sign_off",
+        ),
+        path(
+            "reviewed-pages/<int:page_id>/evidence-pack/",
+            evidence_pack_download,
+            name="health_content_evidence_pack",
         ),
     ]
 
