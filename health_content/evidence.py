@@ -35,6 +35,7 @@ revisions or sign-offs.
 
 import hashlib
 import io
+import itertools
 import json
 import zipfile
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from .forms import ATTESTATIONS
 from .models import AuditEntry, SignOff
 from .models.audit import verify_chain
 from .models.review import sign_off_audit_problems
-from .scope_diff import describe_scope, diff_scopes
+from .scope_diff import ScopeDiff, describe_scope, diff_scopes
 from .signed_scope import (
     SCOPE_VERSION,
     canonical_content,
@@ -105,7 +106,7 @@ class RevisionDiff:
 
     old: RevisionRecord
     new: RevisionRecord
-    diff: object
+    diff: ScopeDiff
 
     @property
     def path(self):
@@ -134,10 +135,10 @@ class EvidencePack:
         self.revisions = self._revision_records(revisions)
         self.diffs = [
             RevisionDiff(old, new, diff_scopes(old.scope, new.scope, self.model))
-            for old, new in zip(self.revisions, self.revisions[1:], strict=False)
+            for old, new in itertools.pairwise(self.revisions)
         ]
+        self.chain = self._chain_verification()
         self.css = "\n".join(_read_static(path) for path in PACK_CSS_PATHS)
-        self.files = []
 
     def _revision_records(self, revisions):
         contents = {
@@ -352,11 +353,14 @@ class EvidencePack:
             "The references of the latest revision, readable.",
         )
 
-    def _add_audit(self):
+    def _chain_verification(self):
+        """The whole chain verified, and this page's sign-offs against their entries."""
         problems = verify_chain()
         problems += sign_off_audit_problems(self.sign_offs, self.audit_entries)
         head = AuditEntry.objects.order_by("-sequence").values("sequence", "hash").first()
-        self.chain = {"intact": not problems, "problems": problems, "head": head}
+        return {"intact": not problems, "problems": problems, "head": head}
+
+    def _add_audit(self):
         entries = [
             {
                 **entry.hashed_fields(),
