@@ -88,7 +88,8 @@ ROLES = (
 
 
 #: Members of these groups, and superusers, follow medical reviews: they see the
-#: reviews-due report and its dashboard panel and get the reminder emails.
+#: reviews-due report and its dashboard panel, get the reminder emails and may
+#: download articles' evidence packs (health_content.evidence_admin).
 REVIEW_FOLLOWER_GROUPS = (EDITORS, MEDICAL_REVIEWERS)
 
 

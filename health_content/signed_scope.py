@@ -162,7 +162,7 @@ def _block_value(block, raw):
             ],
         }
     if isinstance(block, blocks.RichTextBlock):
-        return {"rich_text": _HTMLTree.parse(raw or "").nodes}
+        return {"rich_text": rich_text_nodes(raw or "")}
     if isinstance(block, blocks.ChooserBlock):
         return _ref(block.target_model, raw)
     if isinstance(block, blocks.DecimalBlock):
@@ -182,6 +182,11 @@ def _leaf(value):
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return value
+
+
+def rich_text_nodes(html):
+    """Rich text `html` as the scope records it (see `_HTMLTree`)."""
+    return _HTMLTree.parse(html).nodes
 
 
 class _HTMLTree(HTMLParser):

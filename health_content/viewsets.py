@@ -4,8 +4,9 @@ Wagtail builds a workflow action's form from the request's POST data alone. The
 medical sign-off is an electronic signature, so its form must know who is signing
 (to check their password, through the sign-in throttle) and which review step they
 sign. These views hand the form the request and the task state, tell the dialog
-what is being reviewed, and after each review action (from the dialog or from the
-editor's action menu) say what happens next. Every other page view is Wagtail's own.
+what is being reviewed and what changed since the last sign-off
+(health_content.scope_diff), and after each review action (from the dialog or from
+the editor's action menu) say what happens next. Every other page view is Wagtail's own.
 """
 
 import functools
@@ -21,7 +22,7 @@ from wagtail.models import Page, TaskState
 
 from .models import SignOffRefused
 from .models.review import already_reviewed_message
-from .publish_gate import latest_sign_off
+from .scope_diff import changes_since_last_sign_off
 
 
 def tell_what_happens_next(request, page, task_state):
@@ -72,10 +73,11 @@ class _SigningViewMixin:
             super().add_not_in_moderation_error()
 
     def get_context_data(self, **kwargs):
-        # What is being signed: the dialog names the article and revision, and links
-        # to the changes since the last sign-off.
+        # What is being signed: the dialog names the article and revision, and shows
+        # the changes since the last sign-off.
         revision = self.task_state.revision
-        last_signed = latest_sign_off(self.object)
+        changes = changes_since_last_sign_off(self.object, revision)
+        last_signed = changes.sign_off
         compare_url = None
         if last_signed is not None and last_signed.revision_id != revision.pk:
             compare_url = reverse(
@@ -86,6 +88,7 @@ class _SigningViewMixin:
             signing_revision=revision,
             last_signed=last_signed,
             compare_url=compare_url,
+            changes=changes,
             **kwargs,
         )
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -14,6 +14,7 @@ from . import publish_gate
 from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel
 from .authenticator import authenticator_setup
 from .checks_admin import ContentChecksPanel, PreviewFindingsView, findings_json
+from .evidence_admin import changes_since_sign_off, evidence_pack_download, header_buttons
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .reports import ReviewsDueViewSet
 from .roles import follows_reviews
@@ -164,7 +165,29 @@ def register_review_urls():
             name="health_content_content_checks_preview",
         ),
         path("account/authenticator/", authenticator_setup, name="health_content_authenticator"),
+        path(
+            "reviewed-pages/<int:page_id>/changes-since-sign-off/",
+            changes_since_sign_off,
+            name="health_content_changes_since_sign_off",
+        ),
+        path(
+            "reviewed-pages/<int:page_id>/evidence-pack/",
+            evidence_pack_download,
+            name="health_content_evidence_pack",
+        ),
     ]
+
+
+@hooks.register("register_page_header_buttons")
+def review_evidence_buttons(page, user, next_url=None, view_name=None):
+    yield from header_buttons(page)
+
+
+@hooks.register("insert_global_admin_css")
+def scope_diff_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("health_content/css/scope-diff.css")
+    )
 
 
 @hooks.register("register_account_menu_item")

@@ -5,6 +5,8 @@ Nothing here goes around the publish gate: `publish_through_review` runs the
 a test is live because a medical reviewer signed it off.
 """
 
+from django.contrib.auth.models import Permission
+
 from blog.factories import make_article
 from health_content.factories import (
     ATTESTED,
@@ -32,6 +34,7 @@ __all__ = [
     "act",
     "article_with_warnings",
     "default_disclaimer",
+    "make_admin_only_user",
     "make_article",
     "make_author",
     "make_editor",
@@ -40,6 +43,7 @@ __all__ = [
     "make_writer",
     "publish_through_review",
     "refreshed",
+    "role_user",
     "submit",
 ]
 
@@ -79,3 +83,22 @@ def article_with_warnings(parent, owner, more_text=""):
         ("disclaimer", {"disclaimer": default_disclaimer()}),
     ]
     return make_article(parent, title="Nerve pain and B12", body=body, owner=owner)
+
+
+def make_admin_only_user(username="bystander"):
+    """A user who may open the admin but holds no role."""
+    user = make_user(username)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    return user
+
+
+def role_user(role, cast):
+    """The user acting as `role` ("anonymous" is None) among a cast's people
+    (health_content.factories.Cast); "no role" and "superuser" users are made."""
+    if role == "anonymous":
+        return None
+    if role == "no role":
+        return make_admin_only_user()
+    if role == "superuser":
+        return make_user("admin", superuser=True)
+    return {"writer": cast.writer, "reviewer": cast.reviewer_user, "editor": cast.editor}[role]

@@ -406,6 +406,43 @@ class SignOff(models.Model):
         raise PermissionDenied("Medical sign-offs are permanent records and cannot be deleted.")
 
 
+#: Fields of a sign-off that its audit entry repeats and must still agree with.
+CROSS_CHECKED = ("reviewer", "signed_at", "meaning", "fingerprint", "scope_fingerprint")
+
+
+def sign_off_audit_problems(sign_offs=None, entries=None):
+    """Sentences for sign-offs that differ from the audit entry recorded when they were signed.
+
+    Every sign-off and sign-off entry by default; or the given `sign_offs` and
+    audit `entries` (e.g. one page's), in which entries of other actions are ignored.
+    """
+    if entries is None:
+        entries = AuditEntry.objects.filter(action=AuditEntry.Action.SIGN_OFF)
+    entries = {
+        entry.data.get("sign_off_id"): entry
+        for entry in entries
+        if entry.action == AuditEntry.Action.SIGN_OFF
+    }
+    problems = []
+    for sign_off in SignOff.objects.order_by("pk") if sign_offs is None else sign_offs:
+        entry = entries.pop(sign_off.pk, None)
+        if entry is None:
+            problems.append(f"Sign-off #{sign_off.pk} has no audit entry.")
+            continue
+        recorded = sign_off.manifestation()
+        changed = [name for name in CROSS_CHECKED if entry.data.get(name) != recorded[name]]
+        if changed:
+            problems.append(
+                f"Sign-off #{sign_off.pk} differs from audit entry #{entry.sequence} "
+                f"({', '.join(changed)})."
+            )
+    problems += [
+        f"Audit entry #{entry.sequence} records sign-off #{pk}, which no longer exists."
+        for pk, entry in entries.items()
+    ]
+    return problems
+
+
 class ReviewReminder(models.Model):
     """One reminder sent for one article's review due date, so cron reruns send no duplicates."""
 

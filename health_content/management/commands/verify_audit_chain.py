@@ -9,43 +9,16 @@ ticket) so that even removing the newest entries can be noticed later.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from health_content.models import AuditEntry, SignOff
+from health_content.models import AuditEntry
 from health_content.models.audit import verify_chain
-
-#: Fields of a sign-off that its audit entry repeats and must still agree with.
-CROSS_CHECKED = ("reviewer", "signed_at", "meaning", "fingerprint", "scope_fingerprint")
-
-
-def sign_off_problems():
-    entries = {
-        entry.data.get("sign_off_id"): entry
-        for entry in AuditEntry.objects.filter(action=AuditEntry.Action.SIGN_OFF)
-    }
-    problems = []
-    for sign_off in SignOff.objects.order_by("pk"):
-        entry = entries.pop(sign_off.pk, None)
-        if entry is None:
-            problems.append(f"Sign-off #{sign_off.pk} has no audit entry.")
-            continue
-        recorded = sign_off.manifestation()
-        changed = [name for name in CROSS_CHECKED if entry.data.get(name) != recorded[name]]
-        if changed:
-            problems.append(
-                f"Sign-off #{sign_off.pk} differs from audit entry #{entry.sequence} "
-                f"({', '.join(changed)})."
-            )
-    problems += [
-        f"Audit entry #{entry.sequence} records sign-off #{pk}, which no longer exists."
-        for pk, entry in entries.items()
-    ]
-    return problems
+from health_content.models.review import sign_off_audit_problems
 
 
 class Command(BaseCommand):
     help = "Exit non-zero if the audit chain or a sign-off was tampered with."
 
     def handle(self, *args, **options):
-        problems = verify_chain() + sign_off_problems()
+        problems = verify_chain() + sign_off_audit_problems()
         if problems:
             for problem in problems:
                 self.stderr.write(problem)
