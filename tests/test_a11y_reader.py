@@ -12,6 +12,7 @@ workflow): `site` asks for conftest's `migrated_data`, which puts it back.
 import itertools
 
 import pytest
+from django.urls import reverse
 
 from tests.browser import inject_axe
 from tests.reader_factories import Cast, live_article
@@ -59,6 +60,7 @@ def test_reader_pages_have_no_serious_or_critical_violations(live_server, page, 
         f"/topics/{cast.topic.slug}/",
         "/search/?q=vitamin",
         article.url,
+        reverse("blog:article_history", args=[article.pk]),
         cast.reviewer.get_absolute_url(),
     ]
     problems = {}
@@ -130,3 +132,27 @@ def test_focus_is_visible(live_server, page, site):
         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; }"
     )
     assert outline[0] != "none" and outline[1] >= 2
+
+
+def test_a_report_sent_back_has_each_error_next_to_its_field(live_server, page, site, axe_source):
+    page.goto(live_server.url + site["article"].url)
+    page.get_by_text("Report a problem with this page").click()
+    page.get_by_role("radio", name="Out of date").check()
+    # Only spaces: the browser's "required" lets it through, the server refuses it.
+    page.get_by_label("What is wrong?").fill("   ")
+    page.get_by_role("button", name="Send report").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your report"
+    detail = page.get_by_label("What is wrong?")
+    assert detail.get_attribute("aria-invalid") == "true"
+    error_id = detail.get_attribute("aria-describedby").split()[-1]
+    error = page.locator(f"#{error_id}")
+    assert error.inner_text() == "Error: Tell us what is wrong, so an editor can check it."
+    # The message sits right above the field it is about.
+    assert detail.evaluate("field => field.previousElementSibling.id") == error_id
+    gap = detail.bounding_box()["y"] - (error.bounding_box()["y"] + error.bounding_box()["height"])
+    assert 0 <= gap < 24
+    # The reader's choice is kept, and the summary links to the field.
+    assert page.get_by_role("radio", name="Out of date").is_checked()
+    summary = page.get_by_role("alert")
+    assert summary.get_by_role("link").get_attribute("href") == f"#{detail.get_attribute('id')}"
+    assert blocking_violations(page, axe_source) == []

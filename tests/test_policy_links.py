@@ -5,6 +5,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from blog.demo.standard_pages import create_standard_pages
 from blog.models import PolicyPages, StandardPage
@@ -41,6 +42,7 @@ def reader_urls(article, cast):
         "/": 200,
         "/articles/": 200,
         article.url: 200,
+        reverse("blog:article_history", args=[article.pk]): 200,
         "/about/": 200,
         "/topics/": 200,
         f"/topics/{cast.topic.slug}/": 200,

@@ -73,6 +73,9 @@ REVIEWERS = [
         "registration_number": "DEMO-MD-0001",
         "bio": "<p>Priya is a general internist who reviews articles on blood, nerves and "
         "bones. (Fictional demo reviewer.)</p>",
+        "conflicts_of_interest": "Paid for two talks on anaemia at a medical education "
+        "conference (2025). Holds no shares in drug, food or supplement companies. "
+        "(Fictional demo declaration.)",
     },
     {
         "user": DIETITIAN,

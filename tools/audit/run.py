@@ -9,7 +9,9 @@ collected static files), serves it with gunicorn under tools/audit/settings.py
   performance, accessibility, best-practices and SEO scores;
 * axe-core (tests/js/node_modules, through Playwright) at 390 and 1280 px wide:
   every violation, whatever its impact;
-* with --screenshots, PNG screenshots of each page at both widths into docs/.
+* axe-core on the article's history page too;
+* with --screenshots, PNG screenshots of each page at both widths into docs/,
+  and of the article's feedback section and history page.
 
 Exits 1 if any score is below --min-score (95) or axe reports any violation.
 Search result pages are kept out of search engines on purpose (noindex and
@@ -185,32 +187,58 @@ def browse(site, pages, screenshots_dir=None, run_axe=True):
                 for name, path in pages.items():
                     page.goto(site.base_url + path, wait_until="load")
                     if run_axe:
-                        page.add_script_tag(content=axe_source)
-                        found = page.evaluate(
-                            "async () => (await axe.run(document, {resultTypes: ['violations']}))"
-                            ".violations.map(v => `${v.id} (${v.impact}): ${v.help} -> `"
-                            " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; '))"
-                        )
-                        violations[(name, width)] = found
+                        violations[(name, width)] = axe_violations(page, axe_source)
                     if screenshots_dir is not None:
                         save_screenshot(page, screenshots_dir / f"{name}-{width}.png")
+                reader_parts(page, site.base_url + pages["article"], screenshots_dir)
+                if run_axe:
+                    violations[("history", width)] = axe_violations(page, axe_source)
+                if screenshots_dir is not None:
+                    save_screenshot(page, screenshots_dir / f"history-{width}.png")
                 context.close()
         finally:
             browser.close()
     return violations
 
 
-def save_screenshot(page, path):
-    """A screenshot of the page's top SCREENSHOT_MAX_HEIGHT px, palette-quantised to stay small."""
+def axe_violations(page, axe_source):
+    """axe-core's violations on the page, one line each with up to three offending nodes."""
+    page.add_script_tag(content=axe_source)
+    return page.evaluate(
+        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+        ".violations.map(v => `${v.id} (${v.impact}): ${v.help} -> `"
+        " + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; '))"
+    )
+
+
+def reader_parts(page, article_url, screenshots_dir):
+    """The article's reader section, then its history page (left open in `page`).
+
+    The feedback forms and the history link sit below the article, past the top
+    SCREENSHOT_MAX_HEIGHT px, so they get a screenshot of their own, from the
+    disclaimer down, with "Report a problem" opened to show its choices.
+    """
+    page.goto(article_url, wait_until="load")
+    if screenshots_dir is not None:
+        page.evaluate("() => { document.querySelector('.report-problem').open = true; }")
+        top = page.evaluate("() => document.querySelector('.disclaimer').offsetTop - 24")
+        width = page.viewport_size["width"]
+        save_screenshot(page, screenshots_dir / f"article-feedback-{width}.png", top=top)
+    page.click(".article-history-link a")
+    page.wait_for_load_state("load")
+
+
+def save_screenshot(page, path, top=0):
+    """SCREENSHOT_MAX_HEIGHT px of the page from `top`, palette-quantised to stay small."""
     from PIL import Image
 
     height = min(
-        page.evaluate("() => document.documentElement.scrollHeight"), SCREENSHOT_MAX_HEIGHT
+        page.evaluate("() => document.documentElement.scrollHeight") - top, SCREENSHOT_MAX_HEIGHT
     )
     width = page.viewport_size["width"]
     raw = path.with_suffix(".raw.png")
     page.screenshot(
-        path=raw, full_page=True, clip={"x": 0, "y": 0, "width": width, "height": height}
+        path=raw, full_page=True, clip={"x": 0, "y": top, "width": width, "height": height}
     )
     with Image.open(raw) as image:
         image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(
