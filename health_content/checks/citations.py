@@ -67,20 +67,30 @@ def uncited_prose(article):
                 yield paragraph
 
 
-def check(article):
+def uncited_findings(article, pattern, check_id, message):
+    """A warning for the first match of `pattern` in each paragraph that names no
+    source; `message` is formatted with the matched words as ``{match}``."""
     findings = []
-    for segment in uncited_prose(article):
-        match = STATISTIC.search(segment.text)
-        if match is None:
-            continue
-        findings.append(
-            Finding(
-                CHECK_ID,
-                WARNING,
-                f"“{match.group(0)}” is a figure with no source beside it. Add a reference "
-                "marker such as [1] pointing to the reference list, or remove the figure.",
-                segment.path,
-                excerpt(segment.text, match.group(0)),
+    for paragraph in uncited_prose(article):
+        match = pattern.search(paragraph.text)
+        if match is not None:
+            findings.append(
+                Finding(
+                    check_id,
+                    WARNING,
+                    message.format(match=match.group(0)),
+                    paragraph.path,
+                    excerpt(paragraph.text, match.group(0)),
+                )
             )
-        )
     return findings
+
+
+def check(article):
+    return uncited_findings(
+        article,
+        STATISTIC,
+        CHECK_ID,
+        "“{match}” is a figure with no source beside it. Add a reference marker such as "
+        "[1] pointing to the reference list, or remove the figure.",
+    )

@@ -9,8 +9,7 @@ whether the claim stays, with a source, or goes.
 
 import re
 
-from .base import WARNING, Finding, excerpt
-from .citations import uncited_prose
+from .citations import uncited_findings
 
 CHECK_ID = "uncited-research-claim"
 
@@ -32,19 +31,10 @@ RESEARCH_CLAIM = re.compile(
 
 
 def check(article):
-    findings = []
-    for segment in uncited_prose(article):
-        match = RESEARCH_CLAIM.search(segment.text)
-        if match is None:
-            continue
-        findings.append(
-            Finding(
-                CHECK_ID,
-                WARNING,
-                f"“{match.group(0)}” appeals to research without citing it. Name the study "
-                "and add it to the references with a marker such as [1], or remove the claim.",
-                segment.path,
-                excerpt(segment.text, match.group(0)),
-            )
-        )
-    return findings
+    return uncited_findings(
+        article,
+        RESEARCH_CLAIM,
+        CHECK_ID,
+        "“{match}” appeals to research without citing it. Name the study and add it to "
+        "the references with a marker such as [1], or remove the claim.",
+    )
