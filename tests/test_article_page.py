@@ -31,11 +31,13 @@ def new_image(title):
     return get_image_model().objects.create(title=title, file=get_test_image_file())
 
 
-def publish(blog_index, newsroom, title, body, references=(), **fields):
+def publish(blog_index, newsroom, title, body, references=None, **fields):
+    if references is not None:
+        fields["references"] = [
+            ArticleReference(sort_order=index, **reference)
+            for index, reference in enumerate(references)
+        ]
     page = make_article(blog_index, title=title, body=body, owner=newsroom["writer"], **fields)
-    for index, reference in enumerate(references):
-        ArticleReference.objects.create(page=page, sort_order=index, **reference)
-    page.save_revision(user=newsroom["writer"])
     return publish_through_review(
         page, newsroom["writer"], newsroom["editor"], newsroom["reviewer"]
     )
