@@ -39,9 +39,11 @@ run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # PYTEST_ARGS passes extra options, e.g. `make test PYTEST_ARGS="-m 'not browser'"`.
-# Tests run on both cores (pytest-xdist); each worker gets its own test database.
+# Tests run on both cores (pytest-xdist); each worker gets its own test database, and
+# an idle worker takes queued tests from a busy one (worksteal), so the long browser
+# tests do not leave a core idle at the end.
 test: install
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist worksteal $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

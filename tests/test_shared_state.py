@@ -20,6 +20,9 @@ from django.conf import settings as django_settings
 
 from blog import cache as page_cache
 
+# Its processes bring their own SQLite database: CI runs it once, not again on PostgreSQL.
+pytestmark = pytest.mark.own_database
+
 WEB_SERVER = (65534, 65534)  # nobody:nogroup
 CRON = (1, 1)  # daemon:daemon, another user in another group
 

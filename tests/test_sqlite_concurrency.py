@@ -15,7 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
+
+# Its processes bring their own SQLite database: CI runs it once, not again on PostgreSQL.
+pytestmark = pytest.mark.own_database
 
 WRITERS = 4
 TRANSACTIONS = 40
