@@ -31,6 +31,15 @@ def fresh_caches():
         cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def search_index(request, settings):
+    """Turn the search index's updates back on for tests marked ``search_index``
+    (the test settings turn them off, for speed)."""
+    if request.node.get_closest_marker("search_index"):
+        backend = {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": True}
+        settings.WAGTAILSEARCH_BACKENDS = {"default": backend}
+
+
 @pytest.fixture
 def site_tree(request, db):
     """The home page and blog index, as `load_demo` creates them."""

@@ -97,6 +97,7 @@ def test_detail_has_body_references_and_sign_off(client, blog_index, cast):
     assert sign_off["next_review_due"] > sign_off["last_reviewed"]
 
 
+@pytest.mark.search_index
 def test_hidden_pages_appear_nowhere(client, blog_index, cast, hidden):
     live_article(blog_index, cast, title="Live on B12")
     assert titles(client, search="Hidden") == []

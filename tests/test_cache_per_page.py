@@ -78,6 +78,7 @@ def two_articles(blog_index, cast, other_cast, *, b_related_to_a=False):
     return refreshed(a), refreshed(b)
 
 
+@pytest.mark.search_index
 @pytest.mark.django_db
 def test_publishing_an_article_keeps_other_articles_and_updates_its_listings(
     client, cached, blog_index, cast, other_cast

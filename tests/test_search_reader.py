@@ -20,6 +20,8 @@ from tests.reader_factories import (
     minimal_body,
 )
 
+pytestmark = pytest.mark.search_index
+
 
 @pytest.fixture
 def article(blog_index, cast):

@@ -103,6 +103,7 @@ def test_the_worker_sends_review_reminders(database_tasks, run_worker, blog_inde
     assert len(mail.outbox) == 1  # one reminder per due date
 
 
+@pytest.mark.search_index
 def test_the_worker_indexes_published_articles_for_search(
     database_tasks, run_worker, blog_index_committed, newsroom_cast
 ):

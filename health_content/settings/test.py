@@ -19,3 +19,9 @@ WHITENOISE_USE_FINDERS = True
 # Background tasks run in the test's own process and transaction; the tests of the
 # worker (tests/test_tasks.py) switch back to the database backend.
 TASKS = {**TASKS, "default": TASKS["immediate"]}  # noqa: F405
+# Keeping the search index up to date on every save costs about a tenth of the
+# suite's time: it is off here, and the tests of search (marked search_index, see
+# tests/conftest.py) turn it back on.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}  # noqa: F405
+}
