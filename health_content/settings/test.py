@@ -25,3 +25,11 @@ TASKS = {**TASKS, "default": TASKS["immediate"]}  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {
     "default": {**WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}  # noqa: F405
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as in production, not SQLite's in-memory default: live-server tests
+    # serve requests on several threads, each with its own connection, and a shared
+    # in-memory database locks whole tables and fails them at once ("database table
+    # is locked") where a file in WAL mode makes them wait (the busy timeout).
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="health-blog-db-")) / "test.sqlite3")  # noqa: F405
+    }
