@@ -12,7 +12,7 @@ from django.contrib.auth import authenticate
 from django.core import signing
 from django_otp import devices_for_user
 
-from .checks import warning_findings
+from .checks import run_checks, warning_findings
 
 ATTESTATIONS = {
     "claims_checked": "I checked the article's claims against the cited sources.",
@@ -153,7 +153,10 @@ class MedicalSignOffForm(forms.Form):
             del self.fields["otp_token"]
         # One tick box per warning of the content checks on the revision being signed:
         # the reviewer confirms each one was considered, and the sign-off records it.
-        self.warnings = warning_findings(task_state.revision) if task_state else []
+        # One run of the checks serves the tick boxes and the sign-off's record of
+        # every finding, so what is recorded is exactly what the reviewer was shown.
+        self.findings = run_checks(task_state.revision) if task_state else []
+        self.warnings = warning_findings(findings=self.findings)
         for number, finding in enumerate(self.warnings):
             where = f" ({finding.excerpt})" if finding.excerpt else ""
             self.fields[acknowledgement_field(number)] = AttestationField(

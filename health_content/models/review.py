@@ -182,6 +182,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             task_state=task_state,
             authentication=form.cleaned_data["authentication_method"],
             acknowledgements=form.acknowledgements(),
+            findings=form.findings,
         )
         task_state.approve(user=user, comment=comment)
 
@@ -226,6 +227,7 @@ class SignOffQuerySet(models.QuerySet):
         authentication="",
         signed_at=None,
         acknowledgements=(),
+        findings=None,
     ):
         """Record `user`'s electronic signature of `revision` and log it everywhere it must be.
 
@@ -233,7 +235,8 @@ class SignOffQuerySet(models.QuerySet):
         benchmark all sign through here, so every record carries the same snapshot
         of the reviewer, the signed scope (health_content.signed_scope) with its
         fingerprints, the content-check findings on what was signed, a page history
-        entry and an entry in the audit chain.
+        entry and an entry in the audit chain. `findings`: the content-check findings
+        the reviewer was shown (the sign-off form's); checked here when not given.
         """
         profile = user.reviewer_profile
         page = revision.content_object.specific
@@ -256,7 +259,10 @@ class SignOffQuerySet(models.QuerySet):
             scope_fingerprint=scope_fingerprint(scope),
             attestations={key: bool(value) for key, value in attestations.items()},
             acknowledgements=list(acknowledgements),
-            check_findings=[finding.as_dict() for finding in run_checks(signed_page)],
+            check_findings=[
+                finding.as_dict()
+                for finding in (run_checks(signed_page) if findings is None else findings)
+            ],
             comment=comment,
             task_state=task_state,
         )
