@@ -27,6 +27,11 @@ class DosageRowValue(blocks.StructValue):
 
 class DosageValue(blocks.StructValue):
     @property
+    def caption(self):
+        """The table's caption, which also names its scrolling region."""
+        return f"Dosage guidance: {self.get('substance') or ''}"
+
+    @property
     def has_row_notes(self):
         """Whether any row has a note: the Notes column is left out otherwise."""
         return any(row.get("note") for row in self.get("rows") or [])
