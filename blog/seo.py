@@ -110,6 +110,40 @@ class PageSeo:
     noindex: bool = False
     breadcrumbs: list = field(default_factory=list)  # [(name, relative url)], last = current
 
+    @property
+    def social_tags(self):
+        """``[(attribute, name, content)]`` of the Open Graph and Twitter card <meta> tags.
+
+        Open Graph names its tags with ``property``, Twitter with ``name``; both
+        describe the page with the same title, description and image.
+        """
+        tags = [
+            ("property", "og:site_name", "Health blog"),
+            ("property", "og:type", self.og_type),
+            ("property", "og:title", self.og_title),
+            ("property", "og:description", self.description),
+            ("property", "og:url", self.canonical),
+            ("property", "og:locale", "en_US"),
+        ]
+        if self.image:
+            tags += [
+                ("property", "og:image", self.image["url"]),
+                ("property", "og:image:width", self.image["width"]),
+                ("property", "og:image:height", self.image["height"]),
+                ("property", "og:image:alt", self.image["alt"]),
+            ]
+        tags += [
+            ("name", "twitter:card", "summary_large_image" if self.image else "summary"),
+            ("name", "twitter:title", self.og_title),
+            ("name", "twitter:description", self.description),
+        ]
+        if self.image:
+            tags += [
+                ("name", "twitter:image", self.image["url"]),
+                ("name", "twitter:image:alt", self.image["alt"]),
+            ]
+        return tags
+
 
 def page_title(title, request, *, with_site_name=True):
     name = site_name(request)
