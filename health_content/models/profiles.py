@@ -27,6 +27,10 @@ class ProfileBase(index.Indexed, models.Model):
 
     search_fields = [index.SearchField("display_name"), index.AutocompleteField("display_name")]
 
+    #: The URL name of the reader page listing this person's articles; the reader
+    #: pages are the blog app's URLs, found by name.
+    page_url_name = None
+
     class Meta:
         abstract = True
         ordering = ["display_name"]
@@ -34,9 +38,14 @@ class ProfileBase(index.Indexed, models.Model):
     def __str__(self):
         return self.display_name
 
+    def get_absolute_url(self):
+        return reverse(self.page_url_name, args=[self.slug])
+
 
 class AuthorProfile(ProfileBase):
     """A writer's public byline. `user` links it to an admin account when the writer has one."""
+
+    page_url_name = "blog:author"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -63,10 +72,6 @@ class AuthorProfile(ProfileBase):
     class Meta(ProfileBase.Meta):
         verbose_name = "author profile"
 
-    def get_absolute_url(self):
-        # The reader pages are the blog app's URLs, found by name.
-        return reverse("blog:author", args=[self.slug])
-
 
 class ReviewerProfile(ProfileBase):
     """A medical reviewer's credentials. Only users with an active profile may sign off.
@@ -74,6 +79,8 @@ class ReviewerProfile(ProfileBase):
     The sign-off record snapshots name, credentials and declared conflicts of
     interest, so later edits to a profile never rewrite what a past review said.
     """
+
+    page_url_name = "blog:reviewer"
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviewer_profile"
@@ -109,9 +116,6 @@ class ReviewerProfile(ProfileBase):
 
     class Meta(ProfileBase.Meta):
         verbose_name = "reviewer profile"
-
-    def get_absolute_url(self):
-        return reverse("blog:reviewer", args=[self.slug])
 
     @property
     def name_with_credentials(self):
