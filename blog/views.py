@@ -6,6 +6,8 @@ the same number of queries whether it shows 2 articles or 12. Every view here is
 when the page cache is on.
 """
 
+from collections.abc import Callable
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -174,37 +176,55 @@ def topic_index(request):
     )
 
 
-@require_safe
-@page_cacheable
-def topic_detail(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
-    return article_listing(
-        request,
-        "blog/topic_detail.html",
-        live_articles().filter(topics=topic),
-        topic,
-        {"topic": topic, "nav_section": "topics"},
-        title=topic.name,
-        description=topic.description or f"Medically reviewed articles about {topic.name}.",
-        path=reverse("blog:topic", args=[topic.slug]),
-        parents=[("Topics", reverse("blog:topics"))],
-    )
+def topic_seo(topic):
+    """A topic page's metadata: under Topics, described by the topic when it has a description."""
+    return {
+        "title": topic.name,
+        "description": topic.description or f"Medically reviewed articles about {topic.name}.",
+        "parents": [("Topics", reverse("blog:topics"))],
+    }
+
+
+def tag_seo(tag):
+    """A tag page's metadata: the breadcrumb names the bare tag, the title says what it lists."""
+    return {
+        "title": f"Articles tagged “{tag.name}”",
+        "description": f"Medically reviewed articles tagged {tag.name}.",
+        "crumb": tag.name,
+    }
+
+
+class Taxonomy(NamedTuple):
+    """A kind of term articles are filed under (topics, tags), as `taxonomy_detail` lists it."""
+
+    #: The terms' model; its name gives the URL name, the template and the context variable.
+    model: type
+    #: The ArticlePage field holding an article's terms.
+    articles_field: str
+    #: The reader-site section the page belongs to, for the navigation.
+    nav_section: str
+    #: ``seo_fields(term)``: title, description and breadcrumb (see listing_seo).
+    seo_fields: Callable
+
+
+TOPICS = Taxonomy(Topic, "topics", "topics", topic_seo)
+TAGS = Taxonomy(Tag, "tags", "articles", tag_seo)
 
 
 @require_safe
 @page_cacheable
-def tag_detail(request, slug):
-    tag = get_object_or_404(Tag, slug=slug)
+def taxonomy_detail(request, slug, *, taxonomy):
+    """The live articles filed under one term of `taxonomy` (set per URL: TOPICS or TAGS)."""
+    term = get_object_or_404(taxonomy.model, slug=slug)
+    name = taxonomy.model._meta.model_name
     return article_listing(
         request,
-        "blog/tag_detail.html",
-        live_articles().filter(tags=tag),
-        tag,
-        {"tag": tag, "nav_section": "articles"},
-        title=f"Articles tagged “{tag.name}”",
-        description=f"Medically reviewed articles tagged {tag.name}.",
-        path=reverse("blog:tag", args=[tag.slug]),
-        crumb=tag.name,
+        f"blog/{name}_detail.html",
+        live_articles().filter(**{taxonomy.articles_field: term}),
+        term,
+        {name: term, "nav_section": taxonomy.nav_section},
+        path=reverse(f"blog:{name}", args=[term.slug]),
+        **taxonomy.seo_fields(term),
     )
 
 

@@ -7,7 +7,8 @@ the default disclaimer, topics, the About / Editorial policy / How we review
 pages, generated illustrations and six articles in every review state. Live
 articles are signed off through the real workflow (see review.py); the content
 itself is plain data in people.py, reference_data.py (with food_sources.csv),
-citations.py, standard_pages.py and articles/.
+citations.py, standard_pages.py, images.py (with illustrations.csv) and articles/
+(with pages.toml).
 """
 
 from dataclasses import dataclass

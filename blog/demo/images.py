@@ -5,9 +5,11 @@ with no text, drawn from a fixed seed so every load gives the same images. They
 are saved as Wagtail images whose description is the alt text.
 """
 
+import csv
 import io
 import math
 import random
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
@@ -20,52 +22,26 @@ from .refs import Image
 
 SIZE = (1200, 675)
 
-#: key -> (title, palette (background top, background bottom, shapes...), alt text)
-ILLUSTRATIONS = {
-    "b12": (
-        "Vitamin B12 illustration",
-        ("#f6efe4", "#e4f1ef", "#1f7a74", "#e07a5f", "#f2cc8f"),
-        "Abstract illustration: teal and coral circles overlapping on a cream background, "
-        "crossed by a soft golden wave.",
-    ),
-    "vitamin-d": (
-        "Vitamin D illustration",
-        ("#fff4d6", "#fde2b8", "#f4a259", "#f6d55c", "#3caea3"),
-        "Abstract illustration: warm orange and yellow circles on a pale yellow background, "
-        "crossed by a green wave.",
-    ),
-    "iron": (
-        "Iron illustration",
-        ("#f9e8e6", "#f1d3d0", "#9e2a2b", "#e09f3e", "#335c67"),
-        "Abstract illustration: deep red and amber circles on a pale pink background, "
-        "crossed by a dark teal wave.",
-    ),
-    "folate": (
-        "Folate illustration",
-        ("#eef6e8", "#d9ecd0", "#4c956c", "#2c6e49", "#fefee3"),
-        "Abstract illustration: overlapping leaf-green circles on a light green background, "
-        "crossed by a pale cream wave.",
-    ),
-    "vitamin-c": (
-        "Vitamin C illustration",
-        ("#fff1e0", "#ffe0c2", "#f77f00", "#fcbf49", "#d62828"),
-        "Abstract illustration: orange and yellow circles on a peach background, crossed by "
-        "a red wave.",
-    ),
-    "nerves": (
-        "Nerve health illustration",
-        ("#eaf0fb", "#d8e2f5", "#3d5a80", "#98c1d9", "#ee6c4d"),
-        "Abstract illustration: dark and light blue circles on a pale blue background, "
-        "crossed by an orange wave.",
-    ),
-}
+#: One row per illustration: its key, title, background colours (top and bottom), the
+#: colours of its shapes (space-separated; the last one also draws the wave) and its
+#: alt text.
+ILLUSTRATIONS_CSV = Path(__file__).with_name("illustrations.csv")
+#: Body images: the same palettes drawn from another seed (the "-detail" key), so an
+#: article's picture in the text differs from its hero image.
+DETAILED = ("b12", "vitamin-d", "iron", "vitamin-c")
 
 
-# Body images: the same palettes drawn from another seed, so an article's picture
-# in the text differs from its hero image.
-for _key in ("b12", "vitamin-d", "iron", "vitamin-c"):
-    _title, _palette, _alt = ILLUSTRATIONS[_key]
-    ILLUSTRATIONS[f"{_key}-detail"] = (f"{_title}, detail", _palette, _alt)
+def _read_illustrations():
+    with ILLUSTRATIONS_CSV.open(newline="", encoding="utf-8") as file:
+        illustrations = {row.pop("key"): row for row in csv.DictReader(file)}
+    for key in DETAILED:
+        hero = illustrations[key]
+        illustrations[f"{key}-detail"] = {**hero, "title": f"{hero['title']}, detail"}
+    return illustrations
+
+
+#: key -> {"title", "top", "bottom", "shapes", "alt"}, as ILLUSTRATIONS_CSV has them.
+ILLUSTRATIONS = _read_illustrations()
 
 
 def _hex(color):
@@ -74,9 +50,10 @@ def _hex(color):
 
 def draw(key):
     """PNG bytes of the illustration called `key`."""
-    _, palette, _ = ILLUSTRATIONS[key]
+    row = ILLUSTRATIONS[key]
     randomness = random.Random(key)  # noqa: S311 - decoration, not security
-    top, bottom, *shapes = (_hex(color) for color in palette)
+    top, bottom = _hex(row["top"]), _hex(row["bottom"])
+    shapes = [_hex(color) for color in row["shapes"].split()]
     width, height = SIZE
     # Top-to-bottom blend of the two background colours, masked by a grey ramp.
     ramp = PILImage.linear_gradient("L").resize(SIZE)
@@ -101,8 +78,8 @@ def draw(key):
 def create_images():
     """Create every illustration as a Wagtail image; return ``{key: image}``."""
     images = {}
-    for key, (title, _, alt) in ILLUSTRATIONS.items():
-        image = get_image_model()(title=title, description=alt)
+    for key, row in ILLUSTRATIONS.items():
+        image = get_image_model()(title=row["title"], description=row["alt"])
         image.file = ImageFile(io.BytesIO(draw(key)), name=f"demo-{key}.png")
         image.save()
         images[key] = image
@@ -110,7 +87,7 @@ def create_images():
 
 
 def alt_text(key):
-    return ILLUSTRATIONS[key][2]
+    return ILLUSTRATIONS[key]["alt"]
 
 
 def illustration(key, caption=""):

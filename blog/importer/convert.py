@@ -85,21 +85,50 @@ FAQ_DEFAULT_HEADING = "Frequently asked questions"
 SYMPTOMS_DEFAULT_HEADING = "Symptoms"
 SEE_ALSO_HEADING = "See also"
 
-KEY_POINTS_RE = re.compile(
-    r"(the )?(key (points|takeaways|facts|messages)|(main )?takeaways|quick (summary|facts)|"
-    r"summary|at a glance|in brief|tl;? ?dr|(the )?bottom line|highlights)",
-    re.IGNORECASE,
+
+def _any_of(*phrases, before="", whole_words=False):
+    """A case-insensitive pattern matching any of `phrases` (regular expressions).
+
+    `before` may come first; with `whole_words` the match may not start or end
+    inside a longer word.
+    """
+    pattern = f"{before}({'|'.join(phrases)})"
+    return re.compile(rf"\b{pattern}\b" if whole_words else pattern, re.IGNORECASE)
+
+
+KEY_POINTS_RE = _any_of(
+    "key (points|takeaways|facts|messages)",
+    "(main )?takeaways",
+    "quick (summary|facts)",
+    "summary",
+    "at a glance",
+    "in brief",
+    "tl;? ?dr",
+    "(the )?bottom line",
+    "highlights",
+    before="(the )?",
 )
-QUICK_SUMMARY_RE = re.compile(r"summary|glance|brief|tl;? ?dr|bottom line|quick facts", re.I)
-FAQ_HEADING_RE = re.compile(
-    r"\b(faqs?|frequently asked questions|common questions|questions and answers|q ?& ?a|"
-    r"your questions answered)\b",
-    re.IGNORECASE,
+QUICK_SUMMARY_RE = _any_of("summary", "glance", "brief", "tl;? ?dr", "bottom line", "quick facts")
+FAQ_HEADING_RE = _any_of(
+    "faqs?",
+    "frequently asked questions",
+    "common questions",
+    "questions and answers",
+    "q ?& ?a",
+    "your questions answered",
+    whole_words=True,
 )
-REFERENCES_RE = re.compile(
-    r"(selected |key )?(references|sources|citations|bibliography|works cited|further reading|"
-    r"sources and references|references and (further reading|sources)|studies cited)",
-    re.IGNORECASE,
+REFERENCES_RE = _any_of(
+    "references",
+    "sources",
+    "citations",
+    "bibliography",
+    "works cited",
+    "further reading",
+    "sources and references",
+    "references and (further reading|sources)",
+    "studies cited",
+    before="(selected |key )?",
 )
 DISCLAIMER_HEADING_RE = re.compile(r"(medical |health )?disclaimer", re.IGNORECASE)
 DISCLAIMER_RE = re.compile(
@@ -113,8 +142,8 @@ MAX_DISCLAIMER_LENGTH = 700
 #: Below this similarity to the managed text, a pasted disclaimer "differs materially".
 DISCLAIMER_SIMILARITY = 0.8
 SUMMARY_RE = re.compile(r"^(summary|in brief|abstract)\s*:\s*(?P<text>.+)$", re.IGNORECASE)
-SYMPTOMS_RE = re.compile(
-    r"\b(symptoms?|signs?|indicators?|warning signs|red flags)\b", re.IGNORECASE
+SYMPTOMS_RE = _any_of(
+    "symptoms?", "signs?", "indicators?", "warning signs", "red flags", whole_words=True
 )
 QUESTION_RE = re.compile(r"^(q|question)\s*[:.]\s*(?P<text>.+)$", re.IGNORECASE | re.DOTALL)
 #: "A:" at the start of an answer, alone in bold/italic ("<b>A:</b> Yes") or not.

@@ -1,22 +1,12 @@
-"""Demo article: folic acid and pregnancy. In review, waiting for the medical reviewer."""
+"""Demo article: folic acid and pregnancy. Its page fields are in pages.toml."""
 
 from blog import factories as blocks
 
 from ..citations import ods_fact_sheet
 from ..reference_data import food_sources
-from ..refs import DISCLAIMER, Article
+from ..refs import Article
 
 ARTICLE = {
-    "slug": "folic-acid-before-and-during-pregnancy",
-    "title": "Folic acid before and during pregnancy",
-    "summary": "Taking 400 mcg of folic acid every day, starting at least a month before "
-    "pregnancy, lowers the risk of neural tube defects such as spina bifida.",
-    "authors": ["sam-rivera", "jordan-lee"],
-    "topics": ["folate", "pregnancy"],
-    "tags": ["vitamins", "pregnancy"],
-    "image": "folate",
-    "featured": False,
-    "state": "medical_review",
     "body": [
         blocks.key_points(
             [
@@ -93,7 +83,6 @@ ARTICLE = {
         blocks.related_articles(
             "Related articles", [Article("vitamin-b12-what-it-does-and-where-to-get-it")]
         ),
-        blocks.disclaimer(DISCLAIMER),
     ],
     "references": [
         ods_fact_sheet("Folate"),

@@ -1,24 +1,12 @@
-"""Demo article: iron deficiency anemia. Live, but its medical review is overdue."""
+"""Demo article: iron deficiency anemia. Its page fields are in pages.toml."""
 
 from blog import factories as blocks
 
 from ..citations import ods_fact_sheet
 from ..images import illustration
 from ..reference_data import food_sources
-from ..refs import DISCLAIMER
 
 ARTICLE = {
-    "slug": "iron-deficiency-anemia-signs-causes-and-what-to-eat",
-    "title": "Iron deficiency anemia: signs, causes and what to eat",
-    "summary": "Iron deficiency is the most common cause of anemia. Learn the signs, who is "
-    "most at risk, which foods provide iron and when to see a doctor.",
-    "authors": ["sam-rivera"],
-    "topics": ["iron", "anemia", "nutrition"],
-    "tags": ["minerals", "blood"],
-    "image": "iron",
-    "featured": False,
-    "state": "overdue",
-    "reviewer": "reviewer",
     "body": [
         blocks.symptom_list(
             "Signs of iron deficiency anemia",
@@ -109,7 +97,6 @@ ARTICLE = {
             "body's stores, with blood tests to check progress. Iron tablets can cause "
             "constipation, nausea and dark stools.</p>",
         ),
-        blocks.disclaimer(DISCLAIMER),
     ],
     "references": [
         ods_fact_sheet("Iron"),

@@ -1,21 +1,11 @@
-"""Demo article: numbness and tingling. A draft the writer is still working on."""
+"""Demo article: numbness and tingling. Its page fields are in pages.toml."""
 
 from blog import factories as blocks
 
 from ..citations import STABLER_2013
-from ..refs import DISCLAIMER, Article
+from ..refs import Article
 
 ARTICLE = {
-    "slug": "numbness-and-tingling-in-the-hands-and-feet",
-    "title": "Numbness and tingling in the hands and feet: when to get help",
-    "summary": "Pins and needles are usually harmless and brief. Numbness that lasts, spreads "
-    "or comes on suddenly can be a sign of nerve damage, low vitamin B12 or a stroke.",
-    "authors": ["sam-rivera"],
-    "topics": ["nerve-health", "vitamin-b12"],
-    "tags": ["nerves", "symptoms"],
-    "image": "nerves",
-    "featured": False,
-    "state": "draft",
     "body": [
         blocks.callout(
             "emergency",
@@ -75,7 +65,6 @@ ARTICLE = {
         blocks.related_articles(
             "Related articles", [Article("vitamin-b12-what-it-does-and-where-to-get-it")]
         ),
-        blocks.disclaimer(DISCLAIMER),
     ],
     "references": [
         {

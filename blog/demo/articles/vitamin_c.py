@@ -1,22 +1,12 @@
-"""Demo article: vitamin C and colds. Submitted, waiting for editorial review."""
+"""Demo article: vitamin C and colds. Its page fields are in pages.toml."""
 
 from blog import factories as blocks
 
 from ..citations import ods_fact_sheet
 from ..reference_data import food_sources
-from ..refs import DISCLAIMER, Article, Image
+from ..refs import Article, Image
 
 ARTICLE = {
-    "slug": "vitamin-c-and-colds-what-the-evidence-says",
-    "title": "Vitamin C and colds: what the evidence says",
-    "summary": "Taking vitamin C every day does not stop most people catching colds, though "
-    "it may shorten them a little. Food easily provides what adults need.",
-    "authors": ["sam-rivera"],
-    "topics": ["vitamin-c", "nutrition"],
-    "tags": ["vitamins", "colds"],
-    "image": "vitamin-c",
-    "featured": False,
-    "state": "editorial_review",
     "body": [
         blocks.section(
             "Does vitamin C prevent colds?",
@@ -62,7 +52,6 @@ ARTICLE = {
         blocks.related_articles(
             "See also", [Article("iron-deficiency-anemia-signs-causes-and-what-to-eat")]
         ),
-        blocks.disclaimer(DISCLAIMER),
     ],
     "references": [
         ods_fact_sheet("Vitamin C"),

@@ -1,24 +1,12 @@
-"""Demo article: vitamin D. Live, signed off by the MD reviewer, review due soon."""
+"""Demo article: vitamin D. Its page fields are in pages.toml."""
 
 from blog import factories as blocks
 
 from ..citations import ods_fact_sheet
 from ..images import illustration
 from ..reference_data import daily_allowance, food_sources
-from ..refs import DISCLAIMER
 
 ARTICLE = {
-    "slug": "vitamin-d-sunlight-food-and-supplements",
-    "title": "Vitamin D: sunlight, food and supplements",
-    "summary": "Vitamin D helps the body absorb calcium for strong bones. Few foods are rich in "
-    "it, so many people rely on oily fish, fortified foods, sunlight or a supplement.",
-    "authors": ["sam-rivera"],
-    "topics": ["vitamin-d", "nutrition"],
-    "tags": ["vitamins", "bones"],
-    "image": "vitamin-d",
-    "featured": True,
-    "state": "due_soon",
-    "reviewer": "reviewer",
     "body": [
         blocks.key_points(
             [
@@ -93,7 +81,6 @@ ARTICLE = {
                 ),
             ],
         ),
-        blocks.disclaimer(DISCLAIMER),
     ],
     "references": [
         ods_fact_sheet("Vitamin D"),
