@@ -44,3 +44,17 @@ def acknowledge_warnings(dialog):
     """Tick the sign-off dialog's box for each content-check warning, as the reviewer does."""
     for box in dialog.locator("input[name^='acknowledge_']").all():
         box.check()
+
+
+def open_editor(page, url):
+    """Open a Wagtail edit view and wait until it watches for edits, as a person would.
+
+    Wagtail's unsaved-changes controller takes its "before" snapshot of the form two
+    seconds after load (w-unsaved:watch-edits); an edit made sooner becomes part of
+    that snapshot, so neither the preview nor the Checks panel would see it change.
+    """
+    page.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.editsWatched = true; });"
+    )
+    page.goto(url)
+    page.wait_for_function("() => window.editsWatched === true")

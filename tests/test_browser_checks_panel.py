@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from health_content.forms import ATTESTATIONS
 from health_content.models import SignOff
-from tests.browser import acknowledge_warnings
+from tests.browser import acknowledge_warnings, open_editor
 from tests.factories import (
     PASSWORD,
     act,
@@ -39,7 +39,7 @@ def article(blog_index):
 def test_the_writer_sees_the_servers_findings_in_the_checks_panel(live_server, article, page):
     base = live_server.url
     log_in(page, base, "writer")
-    page.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    open_editor(page, f"{base}/admin/pages/{article.pk}/edit/")
     page.locator('[data-side-panel-toggle="checks"]').click()
 
     panel = page.locator("[data-checks-panel]")
