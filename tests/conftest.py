@@ -3,8 +3,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
+from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from blog.site_tree import ensure_site_tree
 from tests.reader_factories import Cast
@@ -40,6 +46,21 @@ def search_index(request, settings):
         settings.WAGTAILSEARCH_BACKENDS = {"default": backend}
 
 
+@pytest.fixture(autouse=True)
+def reference_index(request):
+    """Keep Wagtail's reference index only in tests marked ``reference_index``.
+
+    Every save of a page, snippet or image re-indexes what it refers to, about a
+    tenth of the suite's time; only the edit protection of signed content and the
+    purge of pages that show a changed snippet read the index.
+    """
+    if request.node.get_closest_marker("reference_index"):
+        yield
+        return
+    with disable_reference_index_auto_update():
+        yield
+
+
 @pytest.fixture
 def site_tree(request, db):
     """The home page and blog index, as `load_demo` creates them."""
@@ -49,6 +70,22 @@ def site_tree(request, db):
         request.getfixturevalue("migrated_data")
     home, blog_index = ensure_site_tree()
     return home, blog_index
+
+
+@pytest.fixture
+def fresh_install(request, db):
+    """The site as `migrate` leaves it, for tests of what a new installation runs
+    (`load_demo`): Wagtail's placeholder page under the root and the default Site on
+    it, in place of the site tree the test database is built with."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("migrated_data")
+    root = Page.get_first_root_node()
+    for child in root.get_children():
+        child.delete()
+    placeholder = root.add_child(
+        instance=Page(title="Welcome to your new Wagtail site!", slug="home")
+    )
+    Site.objects.create(hostname="localhost", port=80, root_page=placeholder, is_default_site=True)
 
 
 @pytest.fixture
@@ -117,12 +154,16 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database, plus a copy of it as migrations left it.
+    """pytest-django's test database with the site tree, plus a copy of it.
 
     Runs before any test touches the database, so the copy holds exactly what data
-    migrations installed (root page, roles, review workflow); see `migrated_data`.
+    migrations installed (root page, roles, review workflow) and the home page and
+    blog index every installation gets (`ensure_site_tree`, as `load_demo` runs it);
+    see `migrated_data`. Built once here, not in every test: replacing Wagtail's
+    placeholder page and adding two pages cost about a tenth of the suite's time.
     """
     with django_db_blocker.unblock():
+        ensure_site_tree()
         return connection.creation.serialize_db_to_string()
 
 
@@ -134,12 +175,6 @@ def migrated_data(transactional_db, django_db_setup):
     migrated data; pytest-django's serialized_rollback does not restore it once
     Playwright has run (pytest-django issue #1117). Request this before `site_tree`.
     """
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from wagtail.models import Page
-
     if not Page.objects.filter(depth=1).exists():
         # That flush re-created content types and permissions (post_migrate) under
         # new ids: empty the tables again without that, then load the copy.

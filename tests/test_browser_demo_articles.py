@@ -31,7 +31,7 @@ def log_in_as(page, base, account):
 
 
 @pytest.fixture
-def demo(live_server, migrated_data, settings):
+def demo(live_server, fresh_install, settings):
     settings.DEBUG = True
     call_command("load_demo", verbosity=0)
     assert ArticlePage.objects.count() == len(ARTICLES)

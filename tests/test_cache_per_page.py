@@ -122,6 +122,7 @@ def test_publishing_a_new_article_keeps_existing_articles(
     assert state(client, "/topics/")[0] == MISS
 
 
+@pytest.mark.reference_index
 @pytest.mark.django_db
 def test_an_article_linking_to_the_published_one_is_updated(
     client, cached, blog_index, cast, other_cast
@@ -184,6 +185,7 @@ def test_editing_a_profile_keeps_pages_that_do_not_show_it(
     assert_shows(client, "Ada Lovelace", cast.author.get_absolute_url())
 
 
+@pytest.mark.reference_index
 @pytest.mark.django_db
 def test_editing_a_disclaimer_stales_only_the_articles_using_it(
     client, cached, blog_index, cast, other_cast
@@ -206,6 +208,7 @@ def test_editing_a_disclaimer_stales_only_the_articles_using_it(
     assert hit == MISS and "Reworded disclaimer." not in html
 
 
+@pytest.mark.reference_index
 @pytest.mark.django_db
 def test_editing_an_image_stales_only_the_pages_showing_it(
     client, cached, blog_index, cast, other_cast
@@ -240,6 +243,7 @@ def test_the_route_cache_follows_a_publish_of_that_page_only(
     assert "Article A, revised" in state(client, a.url)[2]
 
 
+@pytest.mark.reference_index
 @pytest.mark.django_db
 def test_page_change_tags_cover_every_listing_of_an_article(blog_index, home, cast, other_cast):
     a, b = two_articles(blog_index, cast, other_cast, b_related_to_a=True)

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(settings):
+def demo(fresh_install, settings):
     settings.DEBUG = True
     out = StringIO()
     call_command("load_demo", stdout=out)
@@ -175,7 +175,7 @@ def test_reader_pages_of_the_demo_answer(demo, client):
     assert client.get("/articles/numbness-and-tingling-in-the-hands-and-feet/").status_code == 404
 
 
-def test_an_existing_account_keeps_its_password(settings):
+def test_an_existing_account_keeps_its_password(fresh_install, settings):
     settings.DEBUG = True
     get_user_model().objects.create_superuser("admin", "admin@example.org", "my-own-password")
     out = StringIO()

@@ -274,6 +274,7 @@ def dialog_html(client, page):
     return json.loads(response.content)["html"]
 
 
+@pytest.mark.reference_index
 def test_the_sign_off_dialog_summarises_the_changes_and_links_to_them(client, article, cast):
     cast.nutrient.daily_value = Decimal("24")
     cast.nutrient.save()

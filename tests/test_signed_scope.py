@@ -28,7 +28,9 @@ from health_content.publish_gate import PublishRefused
 from tests.factories import PASSWORD, SIGNED, acknowledged, make_user, refreshed
 from tests.reader_factories import draft_article, live_article, minimal_body, sign_off_and_publish
 
-pytestmark = pytest.mark.django_db
+# The edit protection of signed content finds what a live article shows in the
+# reference index.
+pytestmark = [pytest.mark.django_db, pytest.mark.reference_index]
 
 #: The %DV cell of clams (17 mcg) against a DV of 2.4 mcg, and against 24 mcg.
 PERCENT_708 = '<td class="numeric">708</td>'

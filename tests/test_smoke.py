@@ -29,7 +29,7 @@ def test_unknown_url_gets_friendly_404(client, site_tree):
 
 
 @pytest.mark.django_db
-def test_load_demo_is_idempotent(settings):
+def test_load_demo_is_idempotent(fresh_install, settings):
     settings.DEBUG = True
     call_command("load_demo")
     call_command("load_demo")

@@ -120,6 +120,7 @@ def test_the_worker_indexes_published_articles_for_search(
     assert queued("") == 0
 
 
+@pytest.mark.reference_index
 def test_references_are_indexed_at_once_for_the_deletion_guard(
     database_tasks, blog_index_committed, newsroom_cast
 ):
