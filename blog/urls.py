@@ -22,8 +22,10 @@ def sitemap(request):
 
 
 urlpatterns = [
-    path("authors/<slug:slug>/", views.author_detail, name="author"),
-    path("reviewers/<slug:slug>/", views.reviewer_detail, name="reviewer"),
+    path("authors/<slug:slug>/", views.profile_detail, {"people": views.AUTHORS}, name="author"),
+    path(
+        "reviewers/<slug:slug>/", views.profile_detail, {"people": views.REVIEWERS}, name="reviewer"
+    ),
     path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.taxonomy_detail, {"taxonomy": views.TOPICS}, name="topic"),
     path("tags/<slug:slug>/", views.taxonomy_detail, {"taxonomy": views.TAGS}, name="tag"),

@@ -7,6 +7,7 @@ when the page cache is on.
 """
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import NamedTuple
 from urllib.parse import urlencode
 
@@ -77,45 +78,51 @@ def article_listing(request, template, queryset, owner, context, **seo_fields):
     return TemplateResponse(request, template, {**context, "articles": articles, "seo": page_seo})
 
 
-def profile_detail(request, profile, articles, template, *, title, fallback_description):
-    """A profile page: its live `articles`, described by the bio or else `fallback_description`."""
+class ProfileListing(NamedTuple):
+    """The people with a reader page (authors, reviewers), as `profile_detail` lists them."""
+
+    model: type
+    template: str
+    #: ``articles(profile)``: the live articles the page lists.
+    articles: Callable
+    #: ``title(profile)``: the page title.
+    title: Callable
+    #: The description when the profile has no bio, formatted with the title.
+    fallback_description: str
+
+
+AUTHORS = ProfileListing(
+    AuthorProfile,
+    "blog/author_detail.html",
+    lambda author: live_articles().filter(authors__author=author),
+    attrgetter("display_name"),
+    "Articles written by {}.",
+)
+REVIEWERS = ProfileListing(
+    ReviewerProfile,
+    "blog/reviewer_detail.html",
+    lambda reviewer: live_articles().reviewed_by(reviewer),
+    attrgetter("name_with_credentials"),
+    "Articles medically reviewed by {}.",
+)
+
+
+@require_safe
+@page_cacheable
+def profile_detail(request, slug, *, people):
+    """A profile page of `people` (set per URL: AUTHORS or REVIEWERS): its live articles,
+    described by the bio or else the fallback description."""
+    profile = get_object_or_404(people.model.objects.select_related("photo"), slug=slug)
+    title = people.title(profile)
     return article_listing(
         request,
-        template,
-        articles,
+        people.template,
+        people.articles(profile),
         profile,
         {"profile": profile},
         title=title,
-        description=seo.text_from_html(profile.bio) or fallback_description,
+        description=seo.text_from_html(profile.bio) or people.fallback_description.format(title),
         path=profile.get_absolute_url(),
-    )
-
-
-@require_safe
-@page_cacheable
-def author_detail(request, slug):
-    author = get_object_or_404(AuthorProfile.objects.select_related("photo"), slug=slug)
-    return profile_detail(
-        request,
-        author,
-        live_articles().filter(authors__author=author),
-        "blog/author_detail.html",
-        title=author.display_name,
-        fallback_description=f"Articles written by {author.display_name}.",
-    )
-
-
-@require_safe
-@page_cacheable
-def reviewer_detail(request, slug):
-    reviewer = get_object_or_404(ReviewerProfile.objects.select_related("photo"), slug=slug)
-    return profile_detail(
-        request,
-        reviewer,
-        live_articles().reviewed_by(reviewer),
-        "blog/reviewer_detail.html",
-        title=reviewer.name_with_credentials,
-        fallback_description=f"Articles medically reviewed by {reviewer.name_with_credentials}.",
     )
 
 

@@ -1,4 +1,4 @@
-"""Where the content checks are shown in the admin: the dashboard panel and JSON endpoints.
+"""Where the content checks are shown in the admin: the dashboard panel's query and JSON endpoints.
 
 The endpoints are the server's answer for one page, so the editor's Checks panel
 (static/health_content/js/content-checks-panel.js) shows the server's findings
@@ -12,7 +12,6 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.pages.preview import PreviewOnEditView
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -113,19 +112,3 @@ def drafts_with_findings(user):
             run = getattr(page.latest_revision, "content_check_run", None)
             rows.append((page, run))
     return rows
-
-
-class ContentChecksPanel(Component):
-    """Dashboard: drafts with content-check findings (the worker's stored counts)."""
-
-    name = "content_checks"
-    template_name = "health_content/admin/content_checks_panel.html"
-    order = 145
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context["rows"] = drafts_with_findings(self.user)
-        return context

@@ -11,13 +11,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import publish_gate
-from .admin_ui import ChangesRequestedPanel, ReviewsDuePanel
 from .authenticator import authenticator_setup
-from .checks_admin import ContentChecksPanel, PreviewFindingsView, findings_json
+from .checks_admin import PreviewFindingsView, findings_json
+from .dashboard import review_panels
 from .evidence_admin import changes_since_sign_off, evidence_pack_download, header_buttons
 from .models import AuthorProfile, Disclaimer, NutrientReference, ReviewerProfile, Topic
 from .reports import ReviewsDueViewSet
-from .roles import follows_reviews
 from .viewsets import ReviewedPageViewSet
 
 
@@ -145,10 +144,7 @@ def editor_scripts():
 
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
-    panels.append(ChangesRequestedPanel(request.user))
-    panels.append(ContentChecksPanel(request.user))
-    if follows_reviews(request.user):
-        panels.append(ReviewsDuePanel())
+    panels.extend(review_panels(request.user))
 
 
 @hooks.register("register_admin_urls")
