@@ -51,7 +51,7 @@ def reference_index(request):
     """Keep Wagtail's reference index only in tests marked ``reference_index``.
 
     Every save of a page, snippet or image re-indexes what it refers to, about a
-    tenth of the suite's time; only the edit protection of signed content and the
+    tenth of a workflow-heavy test's time; only the edit protection of signed content and the
     purge of pages that show a changed snippet read the index.
     """
     if request.node.get_closest_marker("reference_index"):
@@ -160,7 +160,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
     migrations installed (root page, roles, review workflow) and the home page and
     blog index every installation gets (`ensure_site_tree`, as `load_demo` runs it);
     see `migrated_data`. Built once here, not in every test: replacing Wagtail's
-    placeholder page and adding two pages cost about a tenth of the suite's time.
+    placeholder page and adding two pages cost about an eighth of a workflow-heavy
+    test's time.
     """
     with django_db_blocker.unblock():
         ensure_site_tree()
@@ -169,7 +170,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def migrated_data(transactional_db, django_db_setup):
-    """For live-server tests: put back what data migrations installed if a flush removed it.
+    """For live-server tests: put back the copy `django_db_setup` made if a flush removed it.
 
     Every transactional test ends by flushing all tables, which also removes the
     migrated data; pytest-django's serialized_rollback does not restore it once
