@@ -21,7 +21,8 @@ from .models import ContentCheckRun
 from .models.check_runs import finding_counts
 from .publish_gate import reviewed_page_models
 
-#: The dashboard lists this many most recently edited drafts per page type.
+#: A dashboard panel lists this many articles at most: the most recently edited
+#: drafts per page type, the most recently returned articles.
 DASHBOARD_ARTICLES = 20
 
 

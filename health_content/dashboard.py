@@ -9,7 +9,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
 from .cadence import due_for_review
-from .checks_admin import drafts_with_findings
+from .checks_admin import DASHBOARD_ARTICLES, drafts_with_findings
 from .roles import follows_reviews
 
 
@@ -20,7 +20,12 @@ def changes_requested(user):
         .select_related("current_task_state__task", "current_task_state__finished_by")
         .order_by("-current_task_state__finished_at")
     )
-    return {"items": [(state.content_object, state.current_task_state) for state in states[:20]]}
+    return {
+        "items": [
+            (state.content_object, state.current_task_state)
+            for state in states[:DASHBOARD_ARTICLES]
+        ]
+    }
 
 
 def content_checks(user):

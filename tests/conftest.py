@@ -73,12 +73,10 @@ def site_tree(request, db):
 
 
 @pytest.fixture
-def fresh_install(request, db):
+def fresh_install(site_tree):
     """The site as `migrate` leaves it, for tests of what a new installation runs
     (`load_demo`): Wagtail's placeholder page under the root and the default Site on
     it, in place of the site tree the test database is built with."""
-    if "live_server" in request.fixturenames:
-        request.getfixturevalue("migrated_data")
     root = Page.get_first_root_node()
     for child in root.get_children():
         child.delete()
