@@ -62,12 +62,9 @@ def reference_index(request):
 
 
 @pytest.fixture
-def site_tree(request, db):
+def site_tree(db, django_db_setup):
     """The home page and blog index, as `load_demo` creates them."""
-    if "live_server" in request.fixturenames:
-        # Live-server tests are transactional: an earlier one may have flushed
-        # the data migrations installed (see `migrated_data`).
-        request.getfixturevalue("migrated_data")
+    restore_migrated_data(django_db_setup)
     home, blog_index = ensure_site_tree()
     return home, blog_index
 
@@ -166,21 +163,35 @@ def django_db_setup(django_db_setup, django_db_blocker):
         return connection.creation.serialize_db_to_string()
 
 
-@pytest.fixture
-def migrated_data(transactional_db, django_db_setup):
-    """For live-server tests: put back the copy `django_db_setup` made if a flush removed it.
+def restore_migrated_data(copy):
+    """Put back `copy` (the database as `django_db_setup` left it) if a flush removed it.
 
     Every transactional test ends by flushing all tables, which also removes the
-    migrated data; pytest-django's serialized_rollback does not restore it once
-    Playwright has run (pytest-django issue #1117). Request this before `site_tree`.
+    migrated data and the site tree; pytest-django's serialized_rollback does not
+    restore them once Playwright has run (pytest-django issue #1117). pytest-django
+    runs transactional tests last, but with --dist worksteal a worker may take one
+    from another worker's queue and then run ordinary database tests after it. In
+    an ordinary test the restore is rolled back with the test, as its other writes.
     """
-    if not Page.objects.filter(depth=1).exists():
-        # That flush re-created content types and permissions (post_migrate) under
-        # new ids: empty the tables again without that, then load the copy.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(django_db_setup)
-        # PostgreSQL sequences restarted at 1 with the flush: move them past the loaded rows.
-        with connection.cursor() as cursor:
-            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                cursor.execute(statement)
-        ContentType.objects.clear_cache()
+    if Page.objects.filter(depth=1).exists():
+        return
+    if connection.in_atomic_block:
+        # PostgreSQL refuses to empty a table with deferred foreign-key checks still
+        # pending in the transaction: run them now.
+        connection.check_constraints()
+    # That flush re-created content types and permissions (post_migrate) under new
+    # ids: empty the tables again without that, then load the copy.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    connection.creation.deserialize_db_from_string(copy)
+    # PostgreSQL sequences restarted at 1 with the flush: move them past the loaded rows.
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(statement)
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture
+def migrated_data(transactional_db, django_db_setup):
+    """For transactional tests that need what data migrations installed (roles, the
+    review workflow) without asking for `site_tree`; see `restore_migrated_data`."""
+    restore_migrated_data(django_db_setup)

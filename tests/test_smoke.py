@@ -1,9 +1,12 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail.models import Site, Workflow
 
 from blog.models import BlogIndexPage, HomePage
+from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
+from health_content.workflow import WORKFLOW_NAME
 
 
 @pytest.mark.django_db
@@ -12,6 +15,24 @@ def test_site_tree_exists(site_tree):
     assert Site.objects.get(is_default_site=True).root_page.specific == home
     assert blog_index.get_parent().specific == home
     assert home.live and blog_index.live
+
+
+@pytest.mark.django_db
+def test_the_site_tree_comes_back_after_a_transactional_tests_flush(request):
+    # As a transactional test leaves the database: every table emptied, content
+    # types and permissions re-created by post_migrate.
+    call_command("flush", interactive=False, verbosity=0)
+    assert not HomePage.objects.exists()
+
+    home, blog_index = request.getfixturevalue("site_tree")
+    assert Site.objects.get(is_default_site=True).root_page.specific == home
+    assert blog_index.get_parent().specific == home
+    assert set(Group.objects.values_list("name", flat=True)) >= {
+        WRITERS,
+        EDITORS,
+        MEDICAL_REVIEWERS,
+    }
+    assert Workflow.objects.filter(name=WORKFLOW_NAME, active=True).exists()
 
 
 @pytest.mark.django_db
