@@ -1,3 +1,4 @@
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -5,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.cache import caches
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -182,6 +184,13 @@ def restore_migrated_data(copy):
     # That flush re-created content types and permissions (post_migrate) under new
     # ids: empty the tables again without that, then load the copy.
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    # Wagtail's Page and Task constructors look up their content type, creating it
+    # when it is missing, before the copy's own row for it is loaded: load the
+    # content types first, or the copy's row then clashes with the created one.
+    ContentType.objects.clear_cache()
+    content_types = [row for row in json.loads(copy) if row["model"] == "contenttypes.contenttype"]
+    for content_type in serializers.deserialize("python", content_types):
+        content_type.save()
     connection.creation.deserialize_db_from_string(copy)
     # PostgreSQL sequences restarted at 1 with the flush: move them past the loaded rows.
     with connection.cursor() as cursor:

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Site, Workflow
 
@@ -18,11 +19,15 @@ def test_site_tree_exists(site_tree):
 
 
 @pytest.mark.django_db
-def test_the_site_tree_comes_back_after_a_transactional_tests_flush(request):
+@pytest.mark.parametrize("content_type_cache", ["warm", "cold"])
+def test_the_site_tree_comes_back_after_a_transactional_tests_flush(request, content_type_cache):
     # As a transactional test leaves the database: every table emptied, content
     # types and permissions re-created by post_migrate.
     call_command("flush", interactive=False, verbosity=0)
     assert not HomePage.objects.exists()
+    if content_type_cache == "cold":
+        # As in a worker that has not looked up the page and task types yet.
+        ContentType.objects.clear_cache()
 
     home, blog_index = request.getfixturevalue("site_tree")
     assert Site.objects.get(is_default_site=True).root_page.specific == home
