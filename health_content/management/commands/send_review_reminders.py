@@ -4,7 +4,7 @@ Safe to run from cron every day: each article gets one reminder per due date
 (recorded in ReviewReminder), sent to everyone who follows reviews
 (health_content.roles.review_followers: medical reviewers, editors, superusers). The
 emails are sent by the task worker (health_content.tasks.send_review_reminders);
-``--now`` sends them from this process instead.
+with ``TASKS_BACKEND=immediate`` they are sent from this process, as every task is.
 """
 
 from django.core.management.base import BaseCommand
@@ -15,17 +15,7 @@ from health_content.tasks import send_review_reminders
 class Command(BaseCommand):
     help = "Email editors and medical reviewers about overdue and soon-due medical reviews."
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--now",
-            action="store_true",
-            help="Send the reminders from this process instead of queueing them for the worker.",
-        )
-
-    def handle(self, *args, now=False, **options):
-        if now:
-            self.stdout.write(f"{send_review_reminders.call()} reminder(s) sent.")
-            return
+    def handle(self, *args, **options):
         result = send_review_reminders.enqueue()
         if result.is_finished:
             self.stdout.write(f"{result.return_value} reminder(s) sent.")
