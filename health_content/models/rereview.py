@@ -15,7 +15,7 @@ from wagtail.models import WorkflowState
 
 class ReReviewRequestQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(resolved_at__isnull=True)
+        return self.filter(resolved_by__isnull=True)
 
     def request(self, page, reason, detail, *, user=None):
         """Ask for `page` (a live gated page) to be medically reviewed again.
@@ -51,11 +51,7 @@ class ReReviewRequestQuerySet(models.QuerySet):
 
     def resolve_for(self, sign_off):
         """Close the page's open requests: `sign_off` is the new review they asked for."""
-        return (
-            self.open()
-            .filter(page_id=sign_off.page_id)
-            .update(resolved_at=sign_off.signed_at, resolved_by=sign_off)
-        )
+        return self.open().filter(page_id=sign_off.page_id).update(resolved_by=sign_off)
 
 
 class ReReviewRequest(models.Model):
@@ -75,20 +71,20 @@ class ReReviewRequest(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    resolved_at = models.DateTimeField(null=True, blank=True)
+    #: The sign-off that resolved the request (its ``signed_at`` says when); None while open.
     resolved_by = models.ForeignKey(
-        "health_content.SignOff",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="resolved_requests",
+        "SignOff", null=True, blank=True, on_delete=models.PROTECT, related_name="resolved_requests"
     )
 
     objects = ReReviewRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
-        indexes = [models.Index(fields=["page", "resolved_at"])]
+        indexes = [
+            models.Index(
+                fields=["page"], condition=models.Q(resolved_by=None), name="rereview_open_by_page"
+            )
+        ]
 
     def __str__(self):
         return f"Re-review of page {self.page_id}: {self.get_reason_display()}"
