@@ -21,13 +21,9 @@ TEXT_MAX_LENGTH = 2000
 
 class ReaderFeedbackBase(models.Model):
     page = models.ForeignKey("blog.ArticlePage", on_delete=models.CASCADE, related_name="+")
+    #: The version of the article the reader was shown.
     revision = models.ForeignKey(
-        "wagtailcore.Revision",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The version of the article the reader was shown.",
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -88,13 +84,9 @@ class ProblemReport(ReaderFeedbackBase):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     handled_at = models.DateTimeField(null=True, blank=True)
+    #: The medical re-review this report led to.
     rereview_request = models.ForeignKey(
-        "health_content.ReReviewRequest",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The medical re-review this report led to.",
+        ReReviewRequest, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     panels = [
