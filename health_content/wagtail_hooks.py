@@ -30,7 +30,6 @@ class NutrientViewSet(SnippetViewSet):
     model = NutrientReference
     icon = "table"
     list_display = ["name", "unit", "daily_value", "source"]
-    search_fields = ["name"]
 
 
 class TopicViewSet(SnippetViewSet):
