@@ -4,7 +4,7 @@ Every person here is fictional. Reviewer registration numbers say DEMO so they
 can never be mistaken for real credentials.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -14,8 +14,9 @@ from health_content.models import AuthorProfile, ReviewerProfile
 from health_content.roles import EDITORS, MEDICAL_REVIEWERS, WRITERS
 
 
-@dataclass(frozen=True)
-class Account:
+class Account(NamedTuple):
+    """A demo login: its published password, the role load_demo prints, its group."""
+
     username: str
     password: str
     role: str
