@@ -226,6 +226,27 @@ def test_every_block_type_from_editor_to_reader(live_server, blog_index, cast, p
     page.get_by_role("button", name="Save draft").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/"))
     expect(page.locator(".messages")).to_contain_text("created")
+    # Block and item headers name each by its first field (Wagtail's default label),
+    # the food table by its caption rather than its nutrient; top to bottom.
+    expect(page.locator(".c-sf-block__title")).to_contain_text(
+        [
+            "What B12 does",
+            "Symptoms of low B12",
+            "Tiredness",
+            "Pins and needles",
+            "Selected food sources of vitamin B12",
+            "Clams",
+            "Salmon",
+            "Sources of B12 compared",
+            "Questions readers ask",
+            "Can I take too much B12?",
+            "Is methylcobalamin better?",
+            "Vitamin B12 (cyanocobalamin)",
+            "Adults 19+",
+            "Pregnancy",
+            "Read next",
+        ]
+    )
     article = ArticlePage.objects.get(title="Everything about B12")
     body_types = [block.block_type for block in article.get_latest_revision_as_object().body]
     assert body_types == [

@@ -9,7 +9,9 @@ not deferred.
 
 Editor conventions for the blocks: lists of structured items (symptoms, foods,
 questions, doses) show their items open, so a newly added item can be typed into
-at once; a collapsed item is summarised by its ``label_format``.
+at once. A collapsed block or item is summarised by its first filled-in field,
+Wagtail's default label; ``label_format`` is set only where another field
+names the block better (a food table's caption, not its nutrient).
 """
 
 import re

@@ -47,7 +47,6 @@ class ComparisonTableBlock(HealthStructBlock):
         template = "blocks/comparison_table.html"
         help_text = "Give every column a heading; the first column names each row."
         description = "A table comparing options side by side, with headed rows and columns."
-        label_format = "{caption}"
         required_messages = {"caption": "Add a caption saying what the table compares."}
         preview_value = {
             "caption": "Animal and fortified sources of vitamin B12",

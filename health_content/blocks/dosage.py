@@ -50,7 +50,6 @@ class DosageRowBlock(HealthStructBlock):
     class Meta:
         icon = "decimal"
         value_class = DosageRowValue
-        label_format = "{population}"
         required_messages = {
             "population": "Say who this dose is for, e.g. 'Adults 19+'.",
             "amount": "Enter the dose amount.",
@@ -87,7 +86,6 @@ class DosageBlock(HealthStructBlock):
             "Usual doses by population; readers are told to follow their clinician's advice."
         )
         description = "A table of usual doses by population, frequency and route."
-        label_format = "{substance}"
         required_messages = {"substance": "Name the substance."}
         empty_list_messages = {"rows": "Add at least one dose."}
         preview_value = {

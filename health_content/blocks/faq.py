@@ -16,7 +16,6 @@ class FAQItemBlock(HealthStructBlock):
 
     class Meta:
         icon = "help"
-        label_format = "{question}"
         required_messages = {
             "question": "Write the question.",
             "answer": "Each question needs an answer.",
@@ -53,7 +52,6 @@ class FAQBlock(HealthStructBlock):
         value_class = FAQValue
         help_text = "Questions readers ask, each with a short answer."
         description = "Questions and answers that expand when a reader selects the question."
-        label_format = "{heading}"
         required_messages = {"heading": "Give the questions a heading."}
         empty_list_messages = {"items": "Add at least one question."}
         preview_value = {

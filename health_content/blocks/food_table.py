@@ -45,7 +45,6 @@ class FoodRowBlock(HealthStructBlock):
     class Meta:
         icon = "table"
         value_class = FoodRowValue
-        label_format = "{food}"
         form_layout = blocks.BlockGroup(
             children=["food", "preparation", "serving", "amount"], settings=["source"]
         )

@@ -42,7 +42,6 @@ class RelatedArticlesBlock(HealthStructBlock):
         value_class = RelatedArticlesValue
         help_text = "Only published articles are shown to readers."
         description = "Links to other articles on the site, with their summaries."
-        label_format = "{heading}"
         required_messages = {
             "heading": "Give the list a heading.",
             "articles": "Choose an article, or remove the empty item.",

@@ -58,7 +58,6 @@ class SectionBlock(HealthStructBlock):
         value_class = SectionValue
         help_text = "A heading with its text. Each section is listed in the table of contents."
         description = "A heading and rich text; appears in the table of contents."
-        label_format = "{heading}"
         required_messages = {
             "heading": "Give the section a heading.",
             "body": "Write the text of this section.",

@@ -36,7 +36,6 @@ class SymptomBlock(HealthStructBlock):
     class Meta:
         icon = "clipboard-list"
         value_class = SymptomValue
-        label_format = "{symptom}"
         required_messages = {
             "symptom": "Name the symptom.",
             "care_level": "Choose how urgently to seek care for this symptom.",
@@ -67,7 +66,6 @@ class SymptomListBlock(HealthStructBlock):
         description = (
             "A list of symptoms, each labelled self-care, see a doctor, urgent or emergency."
         )
-        label_format = "{heading}"
         required_messages = {"heading": "Give the symptom list a heading."}
         empty_list_messages = {"items": "Add at least one symptom."}
         preview_value = {
