@@ -1,9 +1,11 @@
-"""Production settings: refuse to start without a secret, pass `check --deploy`."""
+"""Production settings: refuse to start without a secret, pass `check --deploy`, run cron."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,3 +45,21 @@ def test_production_passes_check_deploy_without_warnings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.own_database
+def test_reminders_are_queued_or_sent_at_once_with_the_immediate_backend(tmp_path):
+    """The two ways the README runs ``send_review_reminders`` from cron."""
+    env = {
+        "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-tests-only",
+        "ALLOWED_HOSTS": "health.example.org",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    migrated = run_manage("migrate", "--no-input", **env)
+    assert migrated.returncode == 0, migrated.stderr
+
+    queued = run_manage("send_review_reminders", **env)
+    assert queued.stdout.startswith("Reminders queued (task "), queued.stdout + queued.stderr
+
+    sent = run_manage("send_review_reminders", TASKS_BACKEND="immediate", **env)
+    assert sent.stdout == "0 reminder(s) sent.\n", sent.stdout + sent.stderr
