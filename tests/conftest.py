@@ -39,6 +39,14 @@ def fresh_caches():
         cache.clear()
 
 
+@pytest.fixture
+def cached(settings, tmp_path):
+    """The page cache on (off by default outside production), with its own generation files."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
+    return settings
+
+
 @pytest.fixture(autouse=True)
 def search_index(request, settings):
     """Turn the search index's updates back on for tests marked ``search_index``

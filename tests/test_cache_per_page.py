@@ -20,14 +20,6 @@ HIT, MISS = "hit", "miss"
 
 
 @pytest.fixture
-def cached(settings, tmp_path):
-    """The page cache on, with its own version files."""
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
-    return settings
-
-
-@pytest.fixture
 def other_cast(cast):
     """A second author and topic, so article B shares no listing with article A."""
     return {

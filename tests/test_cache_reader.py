@@ -29,14 +29,6 @@ HIT = "hit"
 
 
 @pytest.fixture
-def cached(settings, tmp_path):
-    """The page cache on, with its own generation file."""
-    settings.PAGE_CACHE_ENABLED = True
-    settings.PAGE_CACHE_GENERATION_DIR = str(tmp_path / "generation")
-    return settings
-
-
-@pytest.fixture
 def article(blog_index, cast):
     return live_article(blog_index, cast, title="Cached article", tags=["kelp"])
 
