@@ -84,28 +84,34 @@ class Editor:
         return f"{list_name}-{count}-value"
 
     def choose(self, button_name, link_text, within):
-        within.get_by_role("button", name=button_name).click()
         modal = self.page.locator(".modal")
+        click_until_shown(within.get_by_role("button", name=button_name), modal)
         modal.get_by_role("link", name=link_text).first.click()
         expect(modal).to_be_hidden()
 
 
-def add_column(table, column_type):
-    """Add a column of `column_type` from the typed table's "Add column" menu.
+def click_until_shown(button, shown, attempts=3):
+    """Click `button` until `shown` (the menu or modal it opens) is visible.
 
-    On a loaded machine a click that lands while Wagtail is still setting up the
-    new block can go unanswered (1 run in 4 with both cores busy); the menu is then
-    still closed, and a writer would click again, as this does.
+    On a loaded machine a click that lands while Wagtail is still setting up a new
+    block can go unanswered (1 run in 4 for the typed table's "Add column" with both
+    cores busy); what it opens then stays closed, and a writer would click again,
+    as this does. The last attempt's failure is the test's.
     """
-    add = table.get_by_role("button", name="Add column")
-    menu = table.locator(".add-column-menu")
-    for _attempt in range(3):
-        add.click()
+    for attempt in range(1, attempts + 1):
+        button.click()
         try:
-            expect(menu).to_be_visible(timeout=2_000)
-            break
+            expect(shown).to_be_visible(timeout=2_000)
+            return
         except AssertionError:
-            continue
+            if attempt == attempts:
+                raise
+
+
+def add_column(table, column_type):
+    """Add a column of `column_type` from the typed table's "Add column" menu."""
+    menu = table.locator(".add-column-menu")
+    click_until_shown(table.get_by_role("button", name="Add column"), menu)
     menu.get_by_role("button", name=column_type, exact=True).click()
 
 
