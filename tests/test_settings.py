@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+#: What a production server is given; the secret is for tests only.
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-tests-only",
+    "ALLOWED_HOSTS": "health.example.org",
+}
 
 
 def run_manage(*args, **env_overrides):
@@ -39,8 +44,7 @@ def test_production_passes_check_deploy_without_warnings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        SECRET_KEY="x" * 20 + "a-long-random-production-secret-for-tests-only",
-        ALLOWED_HOSTS="health.example.org",
+        **PRODUCTION_ENV,
         CSRF_TRUSTED_ORIGINS="https://health.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -50,11 +54,7 @@ def test_production_passes_check_deploy_without_warnings():
 @pytest.mark.own_database
 def test_reminders_are_queued_or_sent_at_once_with_the_immediate_backend(tmp_path):
     """The two ways the README runs ``send_review_reminders`` from cron."""
-    env = {
-        "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-for-tests-only",
-        "ALLOWED_HOSTS": "health.example.org",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
-    }
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
     migrated = run_manage("migrate", "--no-input", **env)
     assert migrated.returncode == 0, migrated.stderr
 
