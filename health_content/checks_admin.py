@@ -1,29 +1,23 @@
-"""Where the content checks are shown in the admin: the dashboard panel's query and JSON endpoints.
+"""Where the content checks are shown in the admin: the JSON endpoints of the Checks panel.
 
 The endpoints are the server's answer for one page, so the editor's Checks panel
 (static/health_content/js/content-checks-panel.js) shows the server's findings
 rather than re-implementing them in the browser. Findings on saved revisions come
-from the background task's stored run (ContentCheckRun); the dashboard never runs
-the checks itself.
+from the background task's stored run (ContentCheckRun), as the dashboard's
+(dashboard.py) do.
 """
 
-from django.db.models import Q
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from wagtail.admin.views.pages.preview import PreviewOnEditView
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .checks import run_checks
 from .models import ContentCheckRun
 from .models.check_runs import finding_counts
 from .publish_gate import reviewed_page_models
-
-#: A dashboard panel lists this many articles at most: the most recently edited
-#: drafts per page type, the most recently returned articles.
-DASHBOARD_ARTICLES = 20
 
 
 def findings_payload(page, findings, *, source, revision=None, checked_at=None):
@@ -86,30 +80,3 @@ class PreviewFindingsView(PreviewOnEditView):
         previewed = form.save(commit=False)
         findings = [finding.as_dict() for finding in run_checks(previewed)]
         return JsonResponse(findings_payload(previewed, findings, source="preview"))
-
-
-def drafts_with_findings(user):
-    """``[(page, run or None), ...]``: drafts `user` may edit whose latest revision has
-    blocking findings or warnings, or has not been checked yet (run None).
-
-    "May edit" as Wagtail's page permission policy filters it in the database (change
-    permission, or add permission on one's own pages), so the panel costs the same
-    few queries whatever the number of drafts.
-    """
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
-    rows = []
-    for model in reviewed_page_models():
-        drafts = (
-            model.objects.filter(has_unpublished_changes=True, pk__in=editable.values("pk"))
-            .filter(
-                Q(latest_revision__content_check_run__isnull=True)
-                | Q(latest_revision__content_check_run__blocking__gt=0)
-                | Q(latest_revision__content_check_run__warnings__gt=0)
-            )
-            .select_related("latest_revision__content_check_run")
-            .order_by("-latest_revision_created_at")
-        )
-        for page in drafts[:DASHBOARD_ARTICLES]:
-            run = getattr(page.latest_revision, "content_check_run", None)
-            rows.append((page, run))
-    return rows

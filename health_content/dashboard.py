@@ -5,12 +5,18 @@ them: these panels read the workflow and check-run tables.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .cadence import due_for_review
-from .checks_admin import DASHBOARD_ARTICLES, drafts_with_findings
+from .publish_gate import reviewed_page_models
 from .roles import follows_reviews
+
+#: A panel lists this many articles at most: the most recently edited drafts per
+#: page type, the most recently returned articles.
+DASHBOARD_ARTICLES = 20
 
 
 def changes_requested(user):
@@ -26,6 +32,33 @@ def changes_requested(user):
             for state in states[:DASHBOARD_ARTICLES]
         ]
     }
+
+
+def drafts_with_findings(user):
+    """``[(page, run or None), ...]``: drafts `user` may edit whose latest revision has
+    blocking findings or warnings, or has not been checked yet (run None).
+
+    "May edit" as Wagtail's page permission policy filters it in the database (change
+    permission, or add permission on one's own pages), so the panel costs the same
+    few queries whatever the number of drafts.
+    """
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    rows = []
+    for model in reviewed_page_models():
+        drafts = (
+            model.objects.filter(has_unpublished_changes=True, pk__in=editable.values("pk"))
+            .filter(
+                Q(latest_revision__content_check_run__isnull=True)
+                | Q(latest_revision__content_check_run__blocking__gt=0)
+                | Q(latest_revision__content_check_run__warnings__gt=0)
+            )
+            .select_related("latest_revision__content_check_run")
+            .order_by("-latest_revision_created_at")
+        )
+        for page in drafts[:DASHBOARD_ARTICLES]:
+            run = getattr(page.latest_revision, "content_check_run", None)
+            rows.append((page, run))
+    return rows
 
 
 def content_checks(user):
