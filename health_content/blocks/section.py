@@ -56,8 +56,8 @@ class SectionBlock(HealthStructBlock):
         group = "Text"
         template = "blocks/section.html"
         value_class = SectionValue
+        # Also the block picker's description: StructBlock falls back to help_text.
         help_text = "A heading with its text. Each section is listed in the table of contents."
-        description = "A heading and rich text; appears in the table of contents."
         required_messages = {
             "heading": "Give the section a heading.",
             "body": "Write the text of this section.",
